@@ -16,6 +16,7 @@ const (
 	ShapeHeader     = "header"        // header only: .hdr.sgml or -index-headers page
 	ShapeText       = "document-text" // bare primary document in plain text
 	ShapeHTML       = "document-html" // bare primary document in HTML
+	ShapeXML        = "document-xml"  // bare ownership XML document (Forms 3, 4, 5)
 )
 
 // Role values of a registrant within a filing.

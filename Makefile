@@ -1,0 +1,48 @@
+# edgarload — build, demo, test, bench.
+#   make demo   build, find or start PostgreSQL, create the database, migrate,
+#               load the sample filings in testdata/filings and show rows
+#   make test   find or start PostgreSQL and run every test (database tests included)
+SHELL := /bin/bash
+GO    ?= go
+BIN   := bin/edgarload
+DEMO_DB ?= edgarload
+
+.PHONY: build demo test bench fuzz vet fmt clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/edgarload
+
+demo: build
+	@set -euo pipefail; \
+	base=$$(scripts/ensure-postgres.sh); \
+	url="$$base/$(DEMO_DB)"; \
+	echo "== loading testdata/filings into $$url"; \
+	$(BIN) load --database-url "$$url" testdata/filings; \
+	echo "== second load (must report every filing unchanged)"; \
+	$(BIN) load --database-url "$$url" testdata/filings; \
+	echo "== a few rows"; \
+	psql "$$url" -X -P pager=off -f sql/queries/demo.sql
+
+test:
+	@set -euo pipefail; \
+	base=$$(scripts/ensure-postgres.sh); \
+	EDGARLOAD_TEST_DATABASE_URL="$$base/postgres" $(GO) test -count=1 ./...
+
+bench:
+	@set -euo pipefail; \
+	base=$$(scripts/ensure-postgres.sh); \
+	EDGARLOAD_TEST_DATABASE_URL="$$base/postgres" $(GO) test -run='^$$' -bench=. -benchmem ./...
+
+fuzz:
+	@for t in $$(grep -rhoE 'func Fuzz[A-Za-z0-9_]+' --include='*_test.go' parser | awk '{print $$2}' | sort -u); do \
+	  pkg=$$(grep -rlE "func $$t\b" --include='*_test.go' parser | head -1 | xargs dirname); \
+	  echo "== $$t ($$pkg)"; \
+	  $(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$${FUZZTIME:-10s} ./$$pkg || exit 1; \
+	done
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l .)" || (gofmt -l . && exit 1)
+
+clean:
+	rm -rf bin
