@@ -1,0 +1,329 @@
+package parser
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/edgarload/edgarload/parser/internal/cover"
+	"github.com/edgarload/edgarload/parser/internal/exhibits"
+	"github.com/edgarload/edgarload/parser/internal/items"
+	"github.com/edgarload/edgarload/parser/internal/ixbrl"
+	"github.com/edgarload/edgarload/parser/internal/sgml"
+	"github.com/edgarload/edgarload/parser/internal/signature"
+	"github.com/edgarload/edgarload/parser/internal/textconv"
+)
+
+// Parse reads one source file: a complete submission (.txt), a
+// dissemination feed file (.nc), a header-only file, or a bare primary
+// document in plain text or HTML. path is used only to label the result
+// and errors. Parse never panics; on failure the error names the file.
+func Parse(path string, data []byte) (f *Filing, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("%s: parser failure (please report): %v", path, r)
+		}
+	}()
+	f, err = parse(path, data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	sanitize(f)
+	return f, nil
+}
+
+func parse(path string, data []byte) (*Filing, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%w: the file is empty", ErrNotFiling)
+	}
+	sum := sha256.Sum256(data)
+	f := &Filing{
+		Source:          Source{Path: path, SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(data))},
+		ParserVersion:   Version,
+		Registrants:     []Registrant{},
+		Documents:       []Document{},
+		Items:           []Item{},
+		Exhibits:        []Exhibit{},
+		Signers:         []Signer{},
+		Securities:      []Security{},
+		ItemInformation: []string{},
+	}
+	sub, err := sgml.Parse(data)
+	switch {
+	case err == nil:
+		return f, fromSubmission(f, sub)
+	case errors.Is(err, sgml.ErrNotSGML):
+		return f, fromBareDocument(f, path, data)
+	default:
+		return nil, fmt.Errorf("read SGML envelope: %w", err)
+	}
+}
+
+// fromSubmission fills f from an SGML envelope and its primary document.
+func fromSubmission(f *Filing, sub *sgml.Submission) error {
+	switch {
+	case sub.HeaderOnly:
+		f.Shape = ShapeHeader
+	case sub.Dialect == "tags":
+		f.Shape = ShapeFeed
+	default:
+		f.Shape = ShapeSubmission
+	}
+	applySubmissionHeader(f, &sub.Header)
+	f.Documents = documentsOf(sub)
+	if f.FormType == "" && len(sub.Documents) > 0 {
+		f.FormType = strings.TrimSpace(sub.Documents[0].Type)
+	}
+	if f.FormType == "" {
+		return fmt.Errorf("%w: SGML envelope without a submission type or documents", ErrNotFiling)
+	}
+	primary := primaryDocument(sub, f.FormType)
+	if primary != nil {
+		body := bodyOf(primary.Text, primary.Filename)
+		applyBody(f, body)
+	}
+	if len(f.Items) == 0 && len(f.ItemInformation) > 0 {
+		f.Items = headerItems(f)
+	}
+	addDocumentExhibits(f, sub)
+	return nil
+}
+
+// fromBareDocument fills f from a primary document without an envelope.
+func fromBareDocument(f *Filing, path string, data []byte) error {
+	if looksBinary(data) {
+		return fmt.Errorf("%w: binary data with no SGML header or document text", ErrNotFiling)
+	}
+	if isOwnershipXML(data) {
+		return fromOwnershipXML(f, data)
+	}
+	body := bodyOf(data, path)
+	if body.isHTML {
+		f.Shape = ShapeHTML
+	} else {
+		f.Shape = ShapeText
+	}
+	if guess := guessFormType(path, data, body.text); body.cover.FormType == "" && !body.hasIX && guess != "" {
+		f.FormType = guess
+	}
+	applyBody(f, body)
+	if f.FormType == "" {
+		return fmt.Errorf("%w: no SGML header, no form type on a cover page and no exhibit heading", ErrNotFiling)
+	}
+	return nil
+}
+
+// body is a document's text with the facts read from it.
+type body struct {
+	isHTML bool
+	text   string
+	cover  cover.Cover
+	ix     ixbrl.Cover
+	hasIX  bool
+}
+
+func bodyOf(raw []byte, name string) body {
+	var b body
+	lower := strings.ToLower(name)
+	b.isHTML = textconv.IsHTML(raw) || strings.HasSuffix(lower, ".htm") || strings.HasSuffix(lower, ".html")
+	if b.isHTML {
+		b.text = textconv.HTMLToText(raw)
+		b.ix, b.hasIX = ixbrl.Extract(raw)
+	} else {
+		b.text = textconv.Decode(raw)
+	}
+	b.cover = cover.Extract(b.text)
+	return b
+}
+
+// primaryDocument picks the document that holds the report itself: the
+// first whose type is the form type, else the first document.
+func primaryDocument(sub *sgml.Submission, form string) *sgml.Document {
+	for i := range sub.Documents {
+		d := &sub.Documents[i]
+		if !d.Binary && strings.EqualFold(strings.TrimSpace(d.Type), form) {
+			return d
+		}
+	}
+	for i := range sub.Documents {
+		if !sub.Documents[i].Binary {
+			return &sub.Documents[i]
+		}
+	}
+	return nil
+}
+
+// applyBody merges the facts of the primary document into f: header facts
+// (already in f) win, inline XBRL beats the cover-page heuristics.
+func applyBody(f *Filing, b body) {
+	c, ix := b.cover, b.ix
+	if f.FormType == "" {
+		f.FormType = firstNonEmpty(ix.DocumentType, c.FormType)
+	}
+	if f.PeriodOfReport == nil {
+		f.PeriodOfReport = ptr(firstNonEmpty(ix.PeriodEndDate, c.DateOfReport))
+	}
+	if b.hasIX {
+		f.EmergingGrowthCompany = ix.EmergingGrowthCompany
+		f.AmendmentFlag = ix.AmendmentFlag
+		for _, s := range ix.Securities {
+			f.Securities = append(f.Securities, Security{Title: s.Title, TradingSymbol: s.TradingSymbol, Exchange: s.Exchange})
+		}
+	}
+	fromBody := Registrant{
+		Role:                 RoleFiler,
+		Name:                 firstNonEmpty(ix.RegistrantName, c.Name),
+		StateOfIncorporation: firstNonEmpty(ix.IncorporationState, c.State),
+		FileNumber:           firstNonEmpty(ix.FileNumber, c.FileNumber),
+		IRSNumber:            firstNonEmpty(ix.TaxID, c.IRSNumber),
+		FormerNames:          []FormerName{},
+	}
+	if cik, ok := parseCIK(ix.CIK); ok {
+		fromBody.CIK = &cik
+	}
+	addr := Address{Street1: c.Street1, Street2: c.Street2, City: c.City, State: c.StateCode, Zip: c.Zip, Phone: c.Phone}
+	if b.hasIX && ix.City != "" {
+		phone := strings.TrimSpace(ix.CityAreaCode + " " + ix.LocalPhoneNumber)
+		if ix.CityAreaCode != "" && !strings.HasPrefix(ix.CityAreaCode, "(") {
+			phone = "(" + ix.CityAreaCode + ") " + ix.LocalPhoneNumber
+		}
+		addr = Address{Street1: ix.AddressLine1, Street2: strings.TrimSpace(ix.AddressLine2 + " " + ix.AddressLine3),
+			City: ix.City, State: ix.StateOrProvince, Zip: ix.PostalCode, Phone: firstNonEmpty(phone, c.Phone)}
+	}
+	if addr != (Address{}) {
+		fromBody.BusinessAddress = &addr
+	}
+	if len(f.Registrants) == 0 {
+		if fromBody.Name != "" || fromBody.CIK != nil || fromBody.FileNumber != "" {
+			f.Registrants = append(f.Registrants, fromBody)
+		}
+	} else {
+		fillGaps(&f.Registrants[0], fromBody)
+	}
+
+	filed := derefOr(f.FiledAt, derefOr(f.PeriodOfReport, ""))
+	for _, it := range items.Extract(b.text, f.FormType, filed) {
+		f.Items = append(f.Items, Item{Code: it.Code, NumberAsFiled: it.NumberAsFiled, Part: it.Part, Title: it.Title, Text: it.Text, Source: "body"})
+	}
+	for _, s := range signature.Extract(b.text) {
+		f.Signers = append(f.Signers, Signer{Name: s.Name, Title: s.Title, Date: ptr(s.Date), For: s.For})
+	}
+	for _, e := range exhibits.ParseIndex(b.text) {
+		f.Exhibits = append(f.Exhibits, Exhibit{Number: e.Number, Description: e.Description})
+	}
+}
+
+// fillGaps copies body-derived values into a header registrant where the
+// header left them empty.
+func fillGaps(r *Registrant, b Registrant) {
+	if r.Name == "" {
+		r.Name = b.Name
+	}
+	if r.CIK == nil {
+		r.CIK = b.CIK
+	}
+	if r.StateOfIncorporation == "" {
+		r.StateOfIncorporation = b.StateOfIncorporation
+	}
+	if r.FileNumber == "" {
+		r.FileNumber = b.FileNumber
+	}
+	if r.IRSNumber == "" {
+		r.IRSNumber = b.IRSNumber
+	}
+	if r.BusinessAddress == nil {
+		r.BusinessAddress = b.BusinessAddress
+	} else if b.BusinessAddress != nil && r.BusinessAddress.Phone == "" {
+		r.BusinessAddress.Phone = b.BusinessAddress.Phone
+	}
+}
+
+// headerItems falls back to the header's item information when the body
+// yields no items.
+func headerItems(f *Filing) []Item {
+	filed := derefOr(f.FiledAt, derefOr(f.PeriodOfReport, ""))
+	var out []Item
+	for _, it := range items.FromHeader(f.ItemInformation, f.FormType, filed) {
+		out = append(out, Item{Code: it.Code, NumberAsFiled: it.NumberAsFiled, Part: it.Part, Title: it.Title, Source: "header"})
+	}
+	return out
+}
+
+// addDocumentExhibits merges the submission's EX-* documents into the
+// exhibits found in the body's exhibit index, matching by number.
+func addDocumentExhibits(f *Filing, sub *sgml.Submission) {
+	byNumber := make(map[string]int, len(f.Exhibits))
+	for i, e := range f.Exhibits {
+		byNumber[exhibits.Normalize(e.Number)] = i
+	}
+	for i := range sub.Documents {
+		d := &sub.Documents[i]
+		num, ok := exhibits.NumberFromType(d.Type)
+		if !ok {
+			continue
+		}
+		seq := f.Documents[i].Sequence
+		text := ""
+		if !d.Binary {
+			text = bodyText(d.Text, d.Filename)
+		}
+		// EX-99 documents often carry their full number only in the description.
+		if !strings.Contains(num, ".") {
+			if n := exhibits.Normalize(d.Description); n != "" && strings.HasPrefix(n, num+".") {
+				num = n
+			}
+		}
+		key := exhibits.Normalize(num)
+		if j, found := byNumber[key]; found && f.Exhibits[j].Type == "" {
+			e := &f.Exhibits[j]
+			e.Type, e.Sequence, e.Filename, e.Text = strings.TrimSpace(d.Type), seq, d.Filename, text
+			if e.Description == "" {
+				e.Description = strings.TrimSpace(d.Description)
+			}
+			continue
+		}
+		byNumber[key] = len(f.Exhibits)
+		f.Exhibits = append(f.Exhibits, Exhibit{Number: num, Type: strings.TrimSpace(d.Type), Sequence: seq,
+			Filename: d.Filename, Description: strings.TrimSpace(d.Description), Text: text})
+	}
+}
+
+func bodyText(raw []byte, name string) string {
+	lower := strings.ToLower(name)
+	if textconv.IsHTML(raw) || strings.HasSuffix(lower, ".htm") || strings.HasSuffix(lower, ".html") {
+		return strings.TrimSpace(textconv.HTMLToText(raw))
+	}
+	return strings.TrimSpace(textconv.Decode(raw))
+}
+
+// ExtractText returns the plain text of a file's primary document, as the
+// extraction rules see it (for `edgarload parse --text`).
+func ExtractText(path string, data []byte) (string, error) {
+	sub, err := sgml.Parse(data)
+	if err == nil {
+		form := strings.TrimSpace(sub.Header.SubmissionType)
+		if d := primaryDocument(sub, form); d != nil {
+			return bodyText(d.Text, d.Filename), nil
+		}
+		return "", fmt.Errorf("%s: %w: no text document in the submission", path, ErrNotFiling)
+	}
+	if looksBinary(data) {
+		return "", fmt.Errorf("%s: %w: binary data", path, ErrNotFiling)
+	}
+	return bodyText(data, path), nil
+}
+
+// looksBinary reports whether the start of data is mostly not text.
+func looksBinary(data []byte) bool {
+	n := min(len(data), 8192)
+	bad := 0
+	for _, c := range data[:n] {
+		if c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+			bad++
+		}
+	}
+	return bad*20 > n
+}
