@@ -1,0 +1,120 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// Config is edgarload's configuration after flags, environment, config file
+// and defaults have been merged (in that order of precedence).
+type Config struct {
+	Database struct {
+		URL    string `mapstructure:"url"`
+		Create bool   `mapstructure:"create"`
+	} `mapstructure:"database"`
+	Load struct {
+		Workers   int  `mapstructure:"workers"`
+		BatchSize int  `mapstructure:"batch_size"`
+		Migrate   bool `mapstructure:"migrate"`
+	} `mapstructure:"load"`
+	Log struct {
+		Level  string `mapstructure:"level"`
+		Format string `mapstructure:"format"`
+	} `mapstructure:"log"`
+}
+
+// defaults lists every configuration key with its default; each key is
+// also readable from EDGARLOAD_<KEY> (dots become underscores).
+var defaults = map[string]any{
+	"database.url":    "",
+	"database.create": true,
+	"load.workers":    runtime.NumCPU(),
+	"load.batch_size": 200,
+	"load.migrate":    true,
+	"log.level":       "info",
+	"log.format":      "text",
+}
+
+// flagKeys binds command-line flags to configuration keys.
+var flagKeys = map[string]string{
+	"database-url": "database.url",
+	"create-db":    "database.create",
+	"workers":      "load.workers",
+	"batch-size":   "load.batch_size",
+	"migrate":      "load.migrate",
+	"log-level":    "log.level",
+	"log-format":   "log.format",
+}
+
+// loadConfig merges defaults, the config file (explicit path, or
+// edgarload.yaml in the working directory when present), EDGARLOAD_*
+// environment variables and the flags that were set.
+func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) string) (Config, error) {
+	v := viper.New()
+	for k, d := range defaults {
+		v.SetDefault(k, d)
+	}
+	if configPath != "" {
+		v.SetConfigFile(configPath)
+		if err := v.ReadInConfig(); err != nil {
+			return Config{}, fmt.Errorf("read config file %s: %w", configPath, err)
+		}
+	} else if _, err := os.Stat("edgarload.yaml"); err == nil {
+		v.SetConfigFile("edgarload.yaml")
+		if err := v.ReadInConfig(); err != nil {
+			return Config{}, fmt.Errorf("read config file edgarload.yaml: %w", err)
+		}
+	}
+	// Environment beats the file, flags beat the environment: v.Set
+	// overrides whatever the file gave, and flags are applied last.
+	for k := range defaults {
+		if val := getenv(envName(k)); val != "" {
+			v.Set(k, val)
+		}
+	}
+	if flags != nil {
+		for name, key := range flagKeys {
+			if f := flags.Lookup(name); f != nil && f.Changed {
+				v.Set(key, f.Value.String())
+			}
+		}
+	}
+	var c Config
+	if err := v.Unmarshal(&c); err != nil {
+		return Config{}, fmt.Errorf("decode configuration: %w", err)
+	}
+	if c.Load.Workers < 1 {
+		return Config{}, fmt.Errorf("load.workers must be at least 1, got %d", c.Load.Workers)
+	}
+	if c.Load.BatchSize < 1 {
+		return Config{}, fmt.Errorf("load.batch_size must be at least 1, got %d", c.Load.BatchSize)
+	}
+	if _, err := parseLevel(c.Log.Level); err != nil {
+		return Config{}, err
+	}
+	if c.Log.Format != "text" && c.Log.Format != "json" {
+		return Config{}, fmt.Errorf("log.format must be text or json, got %q", c.Log.Format)
+	}
+	return c, nil
+}
+
+// envName is the environment variable of a configuration key:
+// load.batch_size → EDGARLOAD_LOAD_BATCH_SIZE.
+func envName(key string) string {
+	return "EDGARLOAD_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
+func parseLevel(s string) (slog.Level, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return 0, errors.New("log.level must be debug, info, warn or error, got " + fmt.Sprintf("%q", s))
+	}
+	return l, nil
+}

@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime/debug"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/spf13/cobra"
+
+	"github.com/edgarload/edgarload/etl"
+	"github.com/edgarload/edgarload/parser"
+)
+
+// version is set at build time with -ldflags "-X main.version=..."; it
+// falls back to the module version recorded by the Go toolchain.
+var version = ""
+
+// run is the whole program behind main, with its environment passed in so
+// that tests can call it directly. It returns the process exit code.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	var configPath string
+	root := &cobra.Command{
+		Use:           "edgarload",
+		Short:         "Load SEC EDGAR filings into PostgreSQL",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	pf := root.PersistentFlags()
+	pf.StringVar(&configPath, "config", "", "config file (default: edgarload.yaml in the working directory, if present)")
+	pf.String("database-url", "", "PostgreSQL URL or DSN (default: libpq defaults and PG* variables)")
+	pf.Bool("create-db", true, "create the database named in the URL when it does not exist")
+	pf.String("log-level", "info", "log level: debug, info, warn, error")
+	pf.String("log-format", "text", "log format: text or json")
+
+	config := func(cmd *cobra.Command) (Config, *slog.Logger, error) {
+		c, err := loadConfig(configPath, cmd.Flags(), getenv)
+		if err != nil {
+			return c, nil, err
+		}
+		level, _ := parseLevel(c.Log.Level)
+		opts := &slog.HandlerOptions{Level: level}
+		var h slog.Handler = slog.NewTextHandler(stderr, opts)
+		if c.Log.Format == "json" {
+			h = slog.NewJSONHandler(stderr, opts)
+		}
+		return c, slog.New(h), nil
+	}
+
+	var textOnly bool
+	parseCmd := &cobra.Command{
+		Use:   "parse PATH...",
+		Short: "Parse filings and print one JSON object per filing (JSON Lines); no database",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			w := bufio.NewWriter(stdout)
+			defer w.Flush()
+			enc := json.NewEncoder(w)
+			enc.SetEscapeHTML(false)
+			var failed []error
+			err := etl.WalkInputs(ctx, paths, func(in etl.Input) error {
+				data, err := in.Read()
+				if err != nil {
+					failed = append(failed, err)
+					fmt.Fprintf(stderr, "edgarload: %v\n", err)
+					return nil
+				}
+				if textOnly {
+					text, err := parser.ExtractText(in.Name, data)
+					if err != nil {
+						failed = append(failed, err)
+						fmt.Fprintf(stderr, "edgarload: %v\n", err)
+						return nil
+					}
+					_, err = io.WriteString(w, text)
+					return err
+				}
+				f, err := parser.Parse(in.Name, data)
+				if err != nil {
+					failed = append(failed, err)
+					fmt.Fprintf(stderr, "edgarload: %v\n", err)
+					return nil
+				}
+				return enc.Encode(f)
+			})
+			if err != nil {
+				return err
+			}
+			if len(failed) > 0 {
+				return fmt.Errorf("%d input(s) could not be parsed", len(failed))
+			}
+			return nil
+		},
+	}
+	parseCmd.Flags().BoolVar(&textOnly, "text", false, "print the extracted plain text of each primary document instead of JSON")
+
+	loadCmd := &cobra.Command{
+		Use:   "load PATH...",
+		Short: "Parse filings (files, directories, archives) and upsert them into PostgreSQL",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			c, log, err := config(cmd)
+			if err != nil {
+				return err
+			}
+			if c.Database.Create {
+				if err := etl.EnsureDatabase(ctx, c.Database.URL); err != nil {
+					return err
+				}
+			}
+			if c.Load.Migrate {
+				if err := etl.Migrate(ctx, c.Database.URL, "up", io.Discard); err != nil {
+					return err
+				}
+			}
+			pool, err := openPool(ctx, c.Database.URL)
+			if err != nil {
+				return err
+			}
+			defer pool.Close()
+			sum, err := etl.Load(ctx, pool, paths, etl.Options{
+				Workers:   c.Load.Workers,
+				BatchSize: c.Load.BatchSize,
+				Parse:     parser.Parse,
+			}, log)
+			printSummary(stdout, sum)
+			if err != nil {
+				return err
+			}
+			return nil
+		},
+	}
+	lf := loadCmd.Flags()
+	lf.Int("workers", defaults["load.workers"].(int), "parser goroutines")
+	lf.Int("batch-size", defaults["load.batch_size"].(int), "filings per database transaction")
+	lf.Bool("migrate", true, "run pending migrations before loading (--migrate=false to skip)")
+
+	migrateCmd := &cobra.Command{
+		Use:       "migrate up|down|status|version",
+		Short:     "Apply, roll back or inspect the embedded schema migrations",
+		Args:      cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),
+		ValidArgs: []string{"up", "down", "status", "version"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, _, err := config(cmd)
+			if err != nil {
+				return err
+			}
+			if args[0] == "up" && c.Database.Create {
+				if err := etl.EnsureDatabase(ctx, c.Database.URL); err != nil {
+					return err
+				}
+			}
+			return etl.Migrate(ctx, c.Database.URL, args[0], stdout)
+		},
+	}
+
+	versionCmd := &cobra.Command{
+		Use:   "version",
+		Short: "Print edgarload's version and its parser version",
+		Args:  cobra.NoArgs,
+		Run: func(cmd *cobra.Command, args []string) {
+			fmt.Fprintf(stdout, "edgarload %s (parser %s)\n", buildVersion(), parser.Version)
+		},
+	}
+
+	root.AddCommand(parseCmd, loadCmd, migrateCmd, versionCmd)
+	if err := root.ExecuteContext(ctx); err != nil {
+		fmt.Fprintf(stderr, "edgarload: %s\n", etl.RedactURL(err.Error()))
+		var usage interface{ Usage() }
+		if errors.As(err, &usage) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+func openPool(ctx context.Context, url string) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("parse database URL %s: %w", etl.RedactURL(url), err)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("connect to %s: %w", etl.RedactURL(url), err)
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("connect to %s: %w", etl.RedactURL(url), err)
+	}
+	return pool, nil
+}
+
+func printSummary(w io.Writer, s etl.Summary) {
+	fmt.Fprintf(w, "run %d: %d files seen, %d filings loaded, %d unchanged, %d rejected in %s (%.1f filings/s)\n",
+		s.RunID, s.FilesSeen, s.FilingsLoaded, s.FilingsUnchanged, s.FilingsRejected,
+		s.Elapsed.Round(time.Millisecond), s.FilingsPerSecond())
+	for _, t := range etl.TableNames {
+		if n, ok := s.Rows[t]; ok {
+			fmt.Fprintf(w, "  %-32s %8d rows written\n", t, n)
+		}
+	}
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
