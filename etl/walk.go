@@ -32,10 +32,3 @@ func WalkInputs(ctx context.Context, paths []string, fn func(Input) error) error
 	}
 	return err
 }
-
-// TableNames lists the edgar tables a load writes, parents first, in the
-// order a summary reports them.
-var TableNames = []string{
-	"registrants", "registrant_former_names", "filings", "filing_registrants", "documents",
-	"items", "exhibits", "signers", "securities",
-}
