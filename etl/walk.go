@@ -2,12 +2,14 @@ package etl
 
 import "context"
 
-// Input is one file found under the paths given to WalkInputs: a plain
-// file or an archive member (Name is then "archive!member").
+// Input is one file found under the paths given to WalkInputs or Load: a
+// plain file or an archive member.
 type Input struct {
+	// Name is the file's path; an archive member is named
+	// "path/to/archive.tar.gz!member/path".
 	Name string
 	data []byte
-	err  error
+	err  error // read error: recorded as a reject at stage "read"
 }
 
 // Read returns the input's bytes, or the error met while reading it; the
@@ -15,20 +17,31 @@ type Input struct {
 func (in Input) Read() ([]byte, error) { return in.data, in.err }
 
 // WalkInputs calls fn for every input under paths — files, directories
-// walked recursively in sorted order, and the members of .tar, .tar.gz,
-// .tgz and .zip archives — exactly as Load sees them. It stops at the first
-// error fn returns.
+// walked recursively in sorted order (hidden entries skipped), and the
+// members of .tar, .tar.gz, .tgz and .zip archives — exactly as Load sees
+// them, reading one at a time. An unreadable file is passed to fn too (its
+// Read returns the error). It stops at the first error fn returns.
 func WalkInputs(ctx context.Context, paths []string, fn func(Input) error) error {
 	var fnErr error
-	err := walkInputs(ctx, paths, defaultMaxFileBytes, func(in input) bool {
+	err := walkInputs(ctx, paths, defaultMaxFileBytes, func(in Input) bool {
 		if ctx.Err() != nil {
 			return false
 		}
-		fnErr = fn(Input{Name: in.path, data: in.data, err: in.err})
+		fnErr = fn(in)
 		return fnErr == nil
 	})
 	if fnErr != nil {
 		return fnErr
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// TableNames lists the keys of Summary.Rows (tables of the edgar schema),
+// parents first, in the order a summary reports them.
+var TableNames = []string{
+	"registrants", "registrant_former_names", "filings", "filing_registrants", "documents",
+	"items", "exhibits", "signers", "securities",
 }

@@ -134,6 +134,11 @@ func TestHeaderCorpusAgreement(t *testing.T) {
 		}
 	}
 
+	type parsed struct {
+		rel, dialect string
+		filing       Filing
+	}
+	byAccession := map[string][]parsed{}
 	var files []string
 	for _, dir := range envelopeDirs {
 		matches, err := filepath.Glob(filepath.Join(corpus, dir, "*"))
@@ -207,9 +212,7 @@ func TestHeaderCorpusAgreement(t *testing.T) {
 		agree("party CIKs = CIK lines", fmt.Sprint(got) == fmt.Sprint(ciks), "%s: got %v want %v", rel, got, ciks)
 		agree("documents = <DOCUMENT> lines", len(s.Documents) == scan.docs, "%s: %d documents, %d lines", rel, len(s.Documents), scan.docs)
 		agree("item codes = <ITEMS> lines", len(h.Items) == scan.codes, "%s: %d, scan %d", rel, len(h.Items), scan.codes)
-		if len(h.Items) == 0 || scan.titles > 0 && s.Dialect == sgml.DialectLabels {
-			agree("item titles = ITEM INFORMATION lines", len(h.ItemInformation) == scan.titles, "%s: %d, scan %d", rel, len(h.ItemInformation), scan.titles)
-		}
+		agree("item titles = ITEM INFORMATION lines", len(h.ItemInformation) == scan.titles, "%s: %d, scan %d", rel, len(h.ItemInformation), scan.titles)
 		agree("former names = former-name lines", formers == scan.formerNames, "%s: %d, scan %d", rel, formers, scan.formerNames)
 		for _, d := range s.Documents {
 			clean := !bytes.Contains(d.Text, []byte("</TEXT>")) && !bytes.Contains(d.Text, []byte("</DOCUMENT>")) && !bytes.HasPrefix(d.Text, []byte("<TEXT>"))
@@ -229,12 +232,100 @@ func TestHeaderCorpusAgreement(t *testing.T) {
 				have[*r.CIK] = true
 			}
 		}
+		if acc := reAccessionInName.FindString(filepath.Base(path)); acc != "" && s.Dialect != "" {
+			byAccession[acc] = append(byAccession[acc], parsed{rel, s.Dialect, f})
+		}
 		agree("registrant CIK set = CIK lines", fmt.Sprint(sortedKeys(have)) == fmt.Sprint(sortedKeys(want)), "%s: got %v want %v", rel, sortedKeys(have), sortedKeys(want))
+	}
+	// The same filing in both dialects (.txt labels and .nc / .hdr.sgml
+	// tags) must give the same facts.
+	for acc, group := range byAccession {
+		for _, a := range group {
+			for _, b := range group {
+				if a.dialect != sgml.DialectLabels || b.dialect != sgml.DialectTags {
+					continue
+				}
+				got, want := comparable(a.filing), comparable(b.filing)
+				agree("labels = tags for the same filing", got == want, "%s (%s vs %s):\n%s\n%s", acc, a.rel, b.rel, got, want)
+			}
+		}
 	}
 	for _, m := range order {
 		f := figures[m]
 		t.Logf("%-40s %6.1f%% (%d/%d)", m, 100*float64(f.ok)/float64(f.all), f.ok, f.all)
 	}
+}
+
+// comparable renders the header facts of f that both dialects carry. The
+// SEC act is written "1934 Act" in labels and "34" in tags.
+func comparable(f Filing) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s|%s|%s|%s|%s|%v|%d\n", derefOr(f.AccessionNumber, ""), f.FormType, derefOr(f.PeriodOfReport, ""),
+		derefOr(f.FiledAt, ""), derefOr(f.DateOfChange, ""), derefOr(f.EffectivenessDate, ""), len(f.Registrants))
+	for _, r := range f.Registrants {
+		act := strings.TrimSuffix(r.SECAct, " Act")
+		if len(act) == 4 {
+			act = act[2:]
+		}
+		sic := 0
+		if r.SIC != nil {
+			sic = *r.SIC
+		}
+		fmt.Fprintf(&b, "%s|%d|%s|%d|%s|%s|%s|%s|%s|%s|%s|%s\n", r.Role, derefInt(r.CIK), r.Name, sic, r.IRSNumber,
+			r.StateOfIncorporation, r.FiscalYearEnd, r.OrganizationName, r.FormType, act, r.FileNumber, r.FilmNumber)
+		for _, a := range []*Address{r.BusinessAddress, r.MailAddress} {
+			if a != nil {
+				fmt.Fprintf(&b, "  %+v\n", *a)
+			} else {
+				b.WriteString("  -\n")
+			}
+		}
+		for _, fn := range r.FormerNames {
+			fmt.Fprintf(&b, "  former %s %s\n", fn.Name, derefOr(fn.ChangedOn, ""))
+		}
+	}
+	return b.String()
+}
+
+func derefInt(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+// TestBareDocumentsAreNotHeaders: primary documents and exhibits stored
+// alone are either not SGML at all or headerless <DOCUMENT> blocks; none
+// may be taken for a submission header.
+func TestBareDocumentsAreNotHeaders(t *testing.T) {
+	corpus := filepath.Join(sharedDir(t), "corpus")
+	var files []string
+	for _, dir := range []string{"primary", "exhibits"} {
+		m, err := filepath.Glob(filepath.Join(corpus, dir, "*"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	notSGML, blocks := 0, 0
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := sgml.Parse(data)
+		switch {
+		case errors.Is(err, sgml.ErrNotSGML):
+			notSGML++
+		case err != nil:
+			t.Errorf("%s: %v", path, err)
+		case s.Dialect != "" || len(s.Header.Parties) > 0 || len(s.Documents) == 0:
+			t.Errorf("%s: taken for a submission (dialect %q, %d parties, %d documents)", path, s.Dialect, len(s.Header.Parties), len(s.Documents))
+		default:
+			blocks++
+		}
+	}
+	t.Logf("%d bare files: %d not SGML, %d headerless <DOCUMENT> blocks", len(files), notSGML, blocks)
 }
 
 func sortedKeys(m map[int64]bool) []int64 {

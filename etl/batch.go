@@ -1,0 +1,330 @@
+package etl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	edgarsql "github.com/edgarload/edgarload/sql"
+)
+
+// batchResult counts what one batch did.
+type batchResult struct {
+	loaded, unchanged int
+	rows              map[string]int64
+}
+
+// existingFiling is a stored filing the batch may collide with.
+type existingFiling struct {
+	id             int64
+	accession      *string
+	sha, pv, shape string
+}
+
+// writeBatch writes recs in one transaction. Filings already stored with
+// the same source and parser version, or losing to the stored source of the
+// same filing, are counted unchanged and not touched.
+func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared) (batchResult, error) {
+	res := batchResult{rows: map[string]int64{}}
+
+	// Dedupe the batch by filing key: the preferred source wins.
+	best := map[string]*prepared{}
+	for _, r := range recs {
+		o, ok := best[r.key]
+		if !ok {
+			best[r.key] = r
+			continue
+		}
+		res.unchanged++
+		if beats(r.shape, r.sha, o.shape, o.sha) || (r.sha == o.sha && r.path < o.path) {
+			best[r.key] = r
+		}
+	}
+	winners := make([]*prepared, 0, len(best))
+	for _, r := range best {
+		winners = append(winners, r)
+	}
+	sort.Slice(winners, func(i, j int) bool { return winners[i].key < winners[j].key })
+
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return res, fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	if _, err := tx.Exec(ctx, edgarsql.LockBatch); err != nil {
+		return res, fmt.Errorf("lock: %w", err)
+	}
+
+	// Up-front check: one query for the whole batch.
+	var accs, shas []string
+	for _, r := range winners {
+		if r.accession != nil {
+			accs = append(accs, *r.accession)
+		}
+		shas = append(shas, r.sha)
+	}
+	rows, err := tx.Query(ctx, edgarsql.ExistingFilings, accs, shas)
+	if err != nil {
+		return res, fmt.Errorf("existing filings: %w", err)
+	}
+	byAcc, bySHA := map[string]*existingFiling{}, map[string]*existingFiling{}
+	for rows.Next() {
+		e := &existingFiling{}
+		if err := rows.Scan(&e.id, &e.accession, &e.sha, &e.pv, &e.shape); err != nil {
+			rows.Close()
+			return res, fmt.Errorf("existing filings: %w", err)
+		}
+		if e.accession != nil {
+			byAcc[*e.accession] = e
+		}
+		bySHA[e.sha] = e
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return res, fmt.Errorf("existing filings: %w", err)
+	}
+
+	var write []*prepared
+	var replaceIDs, staleIDs []int64
+	for _, r := range winners {
+		var e *existingFiling
+		if r.accession != nil {
+			e = byAcc[*r.accession]
+		} else if s := bySHA[r.sha]; s != nil && s.accession == nil {
+			e = s
+		}
+		// The same bytes stored under another key (an earlier parser
+		// version keyed them differently): that row is superseded.
+		if s := bySHA[r.sha]; s != nil && (e == nil || s.id != e.id) {
+			staleIDs = append(staleIDs, s.id)
+		}
+		switch {
+		case e == nil:
+			write = append(write, r)
+		case e.sha == r.sha && e.pv == r.parserVersion:
+			res.unchanged++
+		case e.sha == r.sha || beats(r.shape, r.sha, e.shape, e.sha):
+			write = append(write, r)
+			replaceIDs = append(replaceIDs, e.id)
+		default:
+			res.unchanged++
+		}
+	}
+	if len(write) == 0 {
+		return res, tx.Commit(ctx)
+	}
+
+	touched := map[int64]bool{}
+	if len(staleIDs) > 0 || len(replaceIDs) > 0 {
+		ids := append(append([]int64(nil), staleIDs...), replaceIDs...)
+		regs, err := collectIDs(ctx, tx, edgarsql.DeleteChildren, ids)
+		if err != nil {
+			return res, fmt.Errorf("delete replaced rows: %w", err)
+		}
+		for _, id := range regs {
+			touched[id] = true
+		}
+		if len(staleIDs) > 0 {
+			if _, err := tx.Exec(ctx, edgarsql.DeleteFilings, staleIDs); err != nil {
+				return res, fmt.Errorf("delete superseded filings: %w", err)
+			}
+		}
+	}
+
+	if _, err := tx.Exec(ctx, edgarsql.CreateStaging); err != nil {
+		return res, fmt.Errorf("create staging tables: %w", err)
+	}
+	frows := make([][]any, len(write))
+	for i, r := range write {
+		frows[i] = r.filing
+	}
+	if err := copyRows(ctx, tx, "stage_filings", filingColumns, frows); err != nil {
+		return res, err
+	}
+	filingID := map[string]int64{} // by sha
+	for _, q := range []string{edgarsql.UpsertFilingsByAccession, edgarsql.UpsertFilingsBySHA} {
+		rows, err := tx.Query(ctx, q)
+		if err != nil {
+			return res, fmt.Errorf("upsert filings: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var sha string
+			var inserted bool
+			if err := rows.Scan(&id, &sha, &inserted); err != nil {
+				rows.Close()
+				return res, fmt.Errorf("upsert filings: %w", err)
+			}
+			filingID[sha] = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return res, fmt.Errorf("upsert filings: %w", err)
+		}
+	}
+	for _, r := range write {
+		if _, ok := filingID[r.sha]; !ok {
+			// Cannot happen under the batch lock unless another writer ignores it.
+			return res, fmt.Errorf("upsert filings: %s (%s) was not written: changed concurrently", r.path, r.key)
+		}
+	}
+	res.loaded = len(write)
+	res.rows["filings"] = int64(len(write))
+
+	// Registrants: match, create, adopt.
+	var parties []*party
+	var partyFiling []*prepared
+	for _, r := range write {
+		for i := range r.parties {
+			parties = append(parties, &r.parties[i])
+			partyFiling = append(partyFiling, r)
+		}
+	}
+	regChanged := map[int64]bool{}
+	if len(parties) > 0 {
+		x := newRegIndex()
+		if err := x.loadCandidates(ctx, tx, parties); err != nil {
+			return res, err
+		}
+		ids := make([]int64, len(parties))
+		x.resolve(parties, ids)
+		real, err := x.apply(ctx, tx)
+		if err != nil {
+			return res, err
+		}
+		for _, id := range real {
+			regChanged[id] = true
+		}
+		for id := range x.adopted {
+			regChanged[id] = true
+		}
+		var frRows [][]any
+		var fnIDs []int64
+		var fnNames []string
+		var fnDates []*time.Time
+		for i, pt := range parties {
+			id := ids[i]
+			if id < 0 {
+				id = real[id]
+			}
+			touched[id] = true
+			row := append([]any(nil), pt.row...)
+			row[0] = filingID[partyFiling[i].sha]
+			row[3] = id
+			frRows = append(frRows, row)
+			for _, fn := range pt.formerNames {
+				fnIDs = append(fnIDs, id)
+				fnNames = append(fnNames, fn.name)
+				fnDates = append(fnDates, fn.on)
+			}
+		}
+		if err := copyRows(ctx, tx, "stage_filing_registrants", filingRegistrantColumns, frRows); err != nil {
+			return res, err
+		}
+		if err := execCount(ctx, tx, edgarsql.InsertFilingRegistrants, "filing_registrants", res.rows); err != nil {
+			return res, err
+		}
+		if len(fnIDs) > 0 {
+			if err := execCount(ctx, tx, edgarsql.InsertFormerNames, "registrant_former_names", res.rows, fnIDs, fnNames, fnDates); err != nil {
+				return res, err
+			}
+		}
+	}
+
+	for _, c := range []struct {
+		table, stage, insert string
+		cols                 []string
+		get                  func(*prepared) [][]any
+	}{
+		{"items", "stage_items", edgarsql.InsertItems, itemColumns, func(p *prepared) [][]any { return p.items }},
+		{"exhibits", "stage_exhibits", edgarsql.InsertExhibits, exhibitColumns, func(p *prepared) [][]any { return p.exhibits }},
+		{"signers", "stage_signers", edgarsql.InsertSigners, signerColumns, func(p *prepared) [][]any { return p.signers }},
+		{"documents", "stage_documents", edgarsql.InsertDocuments, documentColumns, func(p *prepared) [][]any { return p.documents }},
+		{"securities", "stage_securities", edgarsql.InsertSecurities, securityColumns, func(p *prepared) [][]any { return p.securities }},
+	} {
+		var all [][]any
+		for _, r := range write {
+			id := filingID[r.sha]
+			for _, row := range c.get(r) {
+				row = append([]any(nil), row...)
+				row[0] = id
+				all = append(all, row)
+			}
+		}
+		if len(all) == 0 {
+			continue
+		}
+		if err := copyRows(ctx, tx, c.stage, c.cols, all); err != nil {
+			return res, err
+		}
+		if err := execCount(ctx, tx, c.insert, c.table, res.rows); err != nil {
+			return res, err
+		}
+	}
+
+	if len(touched) > 0 {
+		ids := make([]int64, 0, len(touched))
+		for id := range touched {
+			ids = append(ids, id)
+		}
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		updated, err := collectIDs(ctx, tx, edgarsql.RecomputeRegistrants, ids)
+		if err != nil {
+			return res, fmt.Errorf("recompute registrants: %w", err)
+		}
+		for _, id := range updated {
+			regChanged[id] = true
+		}
+	}
+	if len(regChanged) > 0 {
+		res.rows["registrants"] = int64(len(regChanged))
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return res, fmt.Errorf("commit: %w", err)
+	}
+	return res, nil
+}
+
+func copyRows(ctx context.Context, tx pgx.Tx, table string, cols []string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	n, err := tx.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+	if err != nil {
+		return fmt.Errorf("copy into %s: %w", table, err)
+	}
+	if n != int64(len(rows)) {
+		return fmt.Errorf("copy into %s: copied %d of %d rows", table, n, len(rows))
+	}
+	return nil
+}
+
+func execCount(ctx context.Context, tx pgx.Tx, q, table string, counts map[string]int64, args ...any) error {
+	tag, err := tx.Exec(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("insert %s: %w", table, err)
+	}
+	if n := tag.RowsAffected(); n > 0 {
+		counts[table] += n
+	}
+	return nil
+}
+
+func collectIDs(ctx context.Context, tx pgx.Tx, q string, ids []int64) ([]int64, error) {
+	rows, err := tx.Query(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	out, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+var errNoParser = errors.New("no parser: Options.Parse is nil")

@@ -1,0 +1,251 @@
+package etl
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/edgarload/edgarload/parser"
+	edgarsql "github.com/edgarload/edgarload/sql"
+)
+
+// Reject stages recorded in edgar.load_rejects.
+const (
+	StageRead  = "read"
+	StageParse = "parse"
+	StageLoad  = "load"
+)
+
+// outcome is what a worker made of one input: a prepared filing or a reject.
+type outcome struct {
+	path  string
+	sha   string // "" when unreadable
+	rec   *prepared
+	stage string
+	err   error
+}
+
+// Load walks paths (files; directories recursively; .tar, .tar.gz, .tgz and
+// .zip archives, whose members are inputs), parses the inputs on
+// opts.Workers goroutines, and writes the filings in batches of
+// opts.BatchSize, each in one transaction, recording the run in
+// edgar.load_runs and every bad input in edgar.load_rejects. A database
+// error stops the load and is returned (naming the batch's files); batches
+// committed before it stay.
+func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, log *slog.Logger) (Summary, error) {
+	start := time.Now()
+	sum := Summary{Rows: map[string]int64{}}
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.NumCPU()
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = defaultBatchSize
+	}
+	if opts.MaxFileBytes <= 0 {
+		opts.MaxFileBytes = defaultMaxFileBytes
+	}
+	parse := opts.Parse
+	if parse == nil {
+		parse = defaultParse()
+	}
+	if parse == nil {
+		return sum, errNoParser
+	}
+	if opts.Migrate {
+		if err := MigratePool(ctx, pool, "up", io.Discard); err != nil {
+			return sum, err
+		}
+	}
+	inputs := append([]string{}, paths...)
+	if err := pool.QueryRow(ctx, edgarsql.InsertRun, inputs, parser.Version).Scan(&sum.RunID); err != nil {
+		return sum, fmt.Errorf("open load run: %w", err)
+	}
+	log.Info("load started", "run_id", sum.RunID, "inputs", len(paths), "workers", opts.Workers, "batch_size", opts.BatchSize)
+
+	err := run(ctx, pool, paths, opts, parse, log, &sum)
+	sum.Elapsed = time.Since(start)
+	status, errText := "succeeded", any(nil)
+	if err != nil {
+		status, errText = "failed", err.Error()
+	}
+	rowsJSON, jerr := json.Marshal(sum.Rows)
+	if jerr != nil {
+		rowsJSON = []byte("{}")
+	}
+	if _, ferr := pool.Exec(context.WithoutCancel(ctx), edgarsql.FinishRun, sum.RunID, status, sum.FilesSeen,
+		sum.FilingsLoaded, sum.FilingsUnchanged, sum.FilingsRejected, string(rowsJSON), errText); ferr != nil && err == nil {
+		err = fmt.Errorf("close load run %d: %w", sum.RunID, ferr)
+	}
+	log.Info("load finished", "run_id", sum.RunID, "status", status, "files", sum.FilesSeen,
+		"loaded", sum.FilingsLoaded, "unchanged", sum.FilingsUnchanged, "rejected", sum.FilingsRejected,
+		"elapsed", sum.Elapsed.Round(time.Millisecond), "filings_per_second", fmt.Sprintf("%.1f", sum.FilingsPerSecond()))
+	return sum, err
+}
+
+// run is the pipeline: one walker, opts.Workers parsers, and this goroutine
+// as the single writer.
+func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, parse ParseFunc, log *slog.Logger, sum *Summary) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ins := make(chan Input, opts.Workers)
+	outs := make(chan outcome, opts.Workers)
+	var walkErr error
+	go func() {
+		defer close(ins)
+		walkErr = walkInputs(ctx, paths, opts.MaxFileBytes, func(in Input) bool {
+			select {
+			case ins <- in:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for in := range ins {
+				o := process(in, parse)
+				select {
+				case outs <- o:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(outs) }()
+
+	var batch []*prepared
+	var rejects []outcome
+	flush := func() error {
+		if len(rejects) > 0 {
+			if err := writeRejects(ctx, pool, sum.RunID, rejects); err != nil {
+				return err
+			}
+			sum.FilingsRejected += len(rejects)
+			rejects = rejects[:0]
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := writeBatch(ctx, pool, batch)
+		if err != nil {
+			return fmt.Errorf("load batch of %d filings (%s): %w", len(batch), batchNames(batch), err)
+		}
+		sum.FilingsLoaded += res.loaded
+		sum.FilingsUnchanged += res.unchanged
+		for k, v := range res.rows {
+			sum.Rows[k] += v
+		}
+		log.Debug("batch written", "filings", len(batch), "loaded", res.loaded, "unchanged", res.unchanged)
+		batch = batch[:0]
+		return nil
+	}
+	var err error
+	for o := range outs {
+		if err != nil {
+			continue // drain after a failure
+		}
+		sum.FilesSeen++
+		if o.err != nil {
+			log.Warn("rejected input", "path", o.path, "stage", o.stage, "error", o.err.Error())
+			rejects = append(rejects, o)
+		} else {
+			for _, w := range o.rec.warnings {
+				log.Warn("input warning", "path", o.path, "warning", w)
+			}
+			batch = append(batch, o.rec)
+		}
+		if len(batch) >= opts.BatchSize || len(rejects) >= opts.BatchSize {
+			if err = flush(); err != nil {
+				cancel()
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if walkErr != nil {
+		return walkErr
+	}
+	return ctx.Err()
+}
+
+// process reads nothing (the walker did) and parses one input.
+func process(in Input, parse ParseFunc) (o outcome) {
+	o.path = in.Name
+	if in.err != nil {
+		o.stage, o.err = StageRead, in.err
+		return o
+	}
+	o.sha = sha256Hex(in.data)
+	defer func() {
+		if r := recover(); r != nil {
+			o.rec, o.stage, o.err = nil, StageParse, fmt.Errorf("parse %s: parser panic: %v", in.Name, r)
+		}
+	}()
+	f, err := parse(in.Name, in.data)
+	if err != nil {
+		o.stage, o.err = StageParse, err
+		if !strings.Contains(err.Error(), in.Name) {
+			o.err = fmt.Errorf("parse %s: %w", in.Name, err)
+		}
+		return o
+	}
+	rec, err := prepare(in.Name, in.data, f)
+	if err != nil {
+		o.stage, o.err = StageLoad, err
+		return o
+	}
+	o.rec = rec
+	return o
+}
+
+func writeRejects(ctx context.Context, pool *pgxpool.Pool, runID int64, rejects []outcome) error {
+	paths := make([]string, len(rejects))
+	shas := make([]*string, len(rejects))
+	stages := make([]string, len(rejects))
+	errs := make([]string, len(rejects))
+	for i, r := range rejects {
+		paths[i], stages[i], errs[i] = clean(r.path), r.stage, clean(r.err.Error())
+		if r.sha != "" {
+			s := r.sha
+			shas[i] = &s
+		}
+	}
+	if _, err := pool.Exec(ctx, edgarsql.InsertRejects, runID, paths, shas, stages, errs); err != nil {
+		return fmt.Errorf("record %d rejected inputs: %w", len(rejects), err)
+	}
+	return nil
+}
+
+// batchNames lists the batch's files for an error message (at most 10).
+func batchNames(batch []*prepared) string {
+	names := make([]string, 0, len(batch))
+	for _, r := range batch {
+		names = append(names, r.path)
+	}
+	sort.Strings(names)
+	if len(names) > 10 {
+		names = append(names[:10], fmt.Sprintf("and %d more", len(names)-10))
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,116 @@
+package etl
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/edgarload/edgarload/parser"
+)
+
+// The normalizations below mirror the SQL functions edgar.normalize_* of the
+// migrations; TestNormalizeMatchesSQL keeps them in step.
+
+var (
+	nonDigit        = regexp.MustCompile(`[^0-9]`)
+	allZeros        = regexp.MustCompile(`^0*$`)
+	fileNumberSplit = regexp.MustCompile(`[^0-9A-Z]+`)
+	stateMarker     = regexp.MustCompile(`[ \t\n\r\f]*[/\\][A-Z0-9 .]*[/\\][ \t\n\r\f]*$`)
+	nameDropped     = regexp.MustCompile("['`’]")
+	nameNonAlnum    = regexp.MustCompile(`[^A-Z0-9]+`)
+)
+
+var nameNoise = map[string]bool{
+	"THE": true, "INC": true, "INCORPORATED": true, "CORP": true, "CORPORATION": true,
+	"CO": true, "COMPANY": true, "LTD": true, "LIMITED": true, "LLC": true, "PLC": true,
+}
+
+// normalizeIRS reduces an IRS number to its digits; "" when empty or zeros.
+func normalizeIRS(s string) string {
+	d := nonDigit.ReplaceAllString(s, "")
+	if allZeros.MatchString(d) {
+		return ""
+	}
+	return d
+}
+
+// normalizeFileNumber strips the leading zeros of each part of a file
+// number and joins the parts with "-".
+func normalizeFileNumber(s string) string {
+	var parts []string
+	for _, p := range fileNumberSplit.Split(asciiUpper(s), -1) {
+		if p == "" {
+			continue
+		}
+		p = strings.TrimLeft(p, "0")
+		if p == "" {
+			p = "0"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, "-")
+}
+
+// normalizeName reduces a company name to its significant words.
+func normalizeName(s string) string {
+	s = asciiUpper(s)
+	s = stateMarker.ReplaceAllString(s, "")
+	s = nameDropped.ReplaceAllString(s, "")
+	s = nameNonAlnum.ReplaceAllString(s, " ")
+	var words []string
+	prevSingle := false
+	for _, w := range strings.Split(s, " ") {
+		if w == "" || nameNoise[w] {
+			continue
+		}
+		// Join runs of single letters: "L L C" -> "LLC", "U S" -> "US".
+		single := len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
+		if single && prevSingle {
+			words[len(words)-1] += w
+		} else {
+			words = append(words, w)
+		}
+		prevSingle = single
+	}
+	return strings.Join(words, " ")
+}
+
+// asciiUpper upper-cases ASCII letters only, leaving other characters to the
+// non-alphanumeric rules (as PostgreSQL's upper() then [^A-Z0-9] do).
+func asciiUpper(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' {
+			return r - 'a' + 'A'
+		}
+		return r
+	}, s)
+}
+
+// shapeRank orders the shapes of one accession number: lower wins
+// (edgar.shape_rank in SQL).
+func shapeRank(shape string) int {
+	switch shape {
+	case parser.ShapeSubmission:
+		return 1
+	case parser.ShapeFeed:
+		return 2
+	case parser.ShapeHeader:
+		return 3
+	case parser.ShapeHTML:
+		return 4
+	case parser.ShapeXML:
+		return 5
+	case parser.ShapeText:
+		return 6
+	}
+	return 9
+}
+
+// beats reports whether source (shapeA, shaA) is preferred over (shapeB,
+// shaB) for the same filing.
+func beats(shapeA, shaA, shapeB, shaB string) bool {
+	ra, rb := shapeRank(shapeA), shapeRank(shapeB)
+	if ra != rb {
+		return ra < rb
+	}
+	return shaA < shaB
+}

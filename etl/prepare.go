@@ -1,0 +1,274 @@
+package etl
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/edgarload/edgarload/parser"
+)
+
+var accessionRe = regexp.MustCompile(`^[0-9]{10}-[0-9]{2}-[0-9]{6}$`)
+
+var knownShapes = map[string]bool{
+	parser.ShapeSubmission: true, parser.ShapeFeed: true, parser.ShapeHeader: true,
+	parser.ShapeHTML: true, parser.ShapeText: true, parser.ShapeXML: true,
+}
+
+var knownRoles = map[string]bool{
+	parser.RoleFiler: true, parser.RoleSubjectCompany: true, parser.RoleFiledBy: true,
+	parser.RoleReportingOwner: true, parser.RoleIssuer: true, parser.RoleFiledFor: true,
+}
+
+// prepared is one parsed filing turned into database rows. Child rows leave
+// their first column (filing_id) nil until the filing row is written.
+type prepared struct {
+	path          string
+	sha           string
+	key           string // accession number, else sha
+	accession     *string
+	shape         string
+	parserVersion string
+	filing        []any // stage_filings columns (filingColumns)
+	parties       []party
+	items         [][]any
+	exhibits      [][]any
+	signers       [][]any
+	documents     [][]any
+	securities    [][]any
+	warnings      []string
+}
+
+// party is one filing_registrants row before its registrant is resolved.
+type party struct {
+	row         []any // filingRegistrantColumns; [0] filing_id and [3] registrant_id filled later
+	cik         *int64
+	name        string // cleaned name as filed ("" when none)
+	irs, file   string // normalized
+	normName    string
+	formerNames []formerName
+}
+
+type formerName struct {
+	name string
+	on   *time.Time
+}
+
+var (
+	filingColumns = []string{"accession_number", "source_sha256", "form_type", "period_of_report", "filed_at",
+		"accepted_local", "date_of_change", "effectiveness_date", "document_count", "item_information", "shape",
+		"source_path", "source_bytes", "parser_version", "emerging_growth_company", "amendment_flag"}
+	filingRegistrantColumns = []string{"filing_id", "role", "ordinal", "registrant_id", "cik", "name", "sic",
+		"irs_number", "state_of_incorporation", "fiscal_year_end", "form_type", "sec_act", "file_number", "film_number",
+		"business_street1", "business_street2", "business_city", "business_state", "business_zip", "business_phone",
+		"mail_street1", "mail_street2", "mail_city", "mail_state", "mail_zip", "mail_phone"}
+	itemColumns     = []string{"filing_id", "ordinal", "code", "number_as_filed", "part", "title", "text", "source"}
+	exhibitColumns  = []string{"filing_id", "ordinal", "number", "type", "sequence", "filename", "description", "text"}
+	signerColumns   = []string{"filing_id", "ordinal", "name", "title", "signed_on", "signed_for"}
+	documentColumns = []string{"filing_id", "ordinal", "sequence", "type", "filename", "description", "bytes"}
+	securityColumns = []string{"filing_id", "ordinal", "title", "trading_symbol", "exchange"}
+)
+
+// sha256Hex is the hex SHA-256 of data.
+func sha256Hex(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:])
+}
+
+// clean makes s safe for PostgreSQL text (valid UTF-8, no NUL) and trims it.
+// The parser sanitizes already; this is the loader's own guard.
+func clean(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "")
+	}
+	return strings.TrimSpace(s)
+}
+
+// text is clean(s) as a column value: NULL when empty.
+func text(s string) any {
+	if s = clean(s); s == "" {
+		return nil
+	}
+	return s
+}
+
+func textPtr(s *string) any {
+	if s == nil {
+		return nil
+	}
+	return text(*s)
+}
+
+func intPtr(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return int32(*p)
+}
+
+func boolPtr(p *bool) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// prepare validates f (parsed from data read at path) and builds its rows.
+// An error means the filing is rejected at the "load" stage.
+func prepare(path string, data []byte, f *parser.Filing) (*prepared, error) {
+	if f == nil {
+		return nil, fmt.Errorf("load %s: parser returned no filing", path)
+	}
+	p := &prepared{path: path, sha: sha256Hex(data), shape: clean(f.Shape), parserVersion: clean(f.ParserVersion)}
+	if p.parserVersion == "" {
+		p.parserVersion = parser.Version
+	}
+	formType := clean(f.FormType)
+	if formType == "" {
+		return nil, fmt.Errorf("load %s: no form type", path)
+	}
+	if !knownShapes[p.shape] {
+		return nil, fmt.Errorf("load %s: unknown shape %q", path, p.shape)
+	}
+	p.key = p.sha
+	if f.AccessionNumber != nil {
+		if a := clean(*f.AccessionNumber); a != "" {
+			if !accessionRe.MatchString(a) {
+				return nil, fmt.Errorf("load %s: invalid accession number %q", path, a)
+			}
+			p.accession, p.key = &a, a
+		}
+	}
+	date := func(field string, s *string) any {
+		if s == nil || clean(*s) == "" {
+			return nil
+		}
+		t, err := time.Parse(time.DateOnly, clean(*s))
+		if err != nil {
+			p.warnings = append(p.warnings, fmt.Sprintf("%s: ignored invalid %s %q", path, field, clean(*s)))
+			return nil
+		}
+		return t
+	}
+	var accepted any
+	if f.AcceptedAt != nil && clean(*f.AcceptedAt) != "" {
+		t, err := time.Parse("2006-01-02T15:04:05", clean(*f.AcceptedAt))
+		if err != nil {
+			p.warnings = append(p.warnings, fmt.Sprintf("%s: ignored invalid accepted_at %q", path, clean(*f.AcceptedAt)))
+		} else {
+			accepted = t
+		}
+	}
+	var itemInfo any
+	if len(f.ItemInformation) > 0 {
+		ii := make([]string, 0, len(f.ItemInformation))
+		for _, s := range f.ItemInformation {
+			if s = clean(s); s != "" {
+				ii = append(ii, s)
+			}
+		}
+		if len(ii) > 0 {
+			itemInfo = ii
+		}
+	}
+	var docCount any
+	if f.DocumentCount != nil && *f.DocumentCount >= 0 {
+		docCount = int32(*f.DocumentCount)
+	}
+	p.filing = []any{nil, p.sha, formType, date("period_of_report", f.PeriodOfReport), date("filed_at", f.FiledAt),
+		accepted, date("date_of_change", f.DateOfChange), date("effectiveness_date", f.EffectivenessDate), docCount, itemInfo,
+		p.shape, clean(path), int64(len(data)), p.parserVersion, boolPtr(f.EmergingGrowthCompany), boolPtr(f.AmendmentFlag)}
+	if p.accession != nil {
+		p.filing[0] = *p.accession
+	}
+
+	perRole := map[string]int{}
+	for _, r := range f.Registrants {
+		role := clean(r.Role)
+		if !knownRoles[role] {
+			return nil, fmt.Errorf("load %s: unknown registrant role %q", path, role)
+		}
+		pt := party{name: clean(r.Name), irs: normalizeIRS(clean(r.IRSNumber)), file: normalizeFileNumber(clean(r.FileNumber))}
+		pt.normName = normalizeName(pt.name)
+		if r.CIK != nil && *r.CIK > 0 {
+			c := *r.CIK
+			pt.cik = &c
+		}
+		if pt.cik == nil && pt.irs == "" && pt.file == "" && pt.normName == "" {
+			p.warnings = append(p.warnings, fmt.Sprintf("%s: skipped a %s without CIK, IRS number, file number or name", path, role))
+			continue
+		}
+		perRole[role]++
+		var sic any
+		if r.SIC != nil && *r.SIC >= 0 {
+			sic = int32(*r.SIC)
+		}
+		var cik any
+		if pt.cik != nil {
+			cik = *pt.cik
+		}
+		row := []any{nil, role, int32(perRole[role]), nil, cik, text(r.Name), sic, text(r.IRSNumber),
+			text(r.StateOfIncorporation), text(r.FiscalYearEnd), text(r.FormType), text(r.SECAct), text(r.FileNumber), text(r.FilmNumber)}
+		row = appendAddress(row, r.BusinessAddress)
+		row = appendAddress(row, r.MailAddress)
+		pt.row = row
+		for _, fn := range r.FormerNames {
+			if n := clean(fn.Name); n != "" {
+				fnm := formerName{name: n}
+				if t, ok := date("former name date", fn.ChangedOn).(time.Time); ok {
+					fnm.on = &t
+				}
+				pt.formerNames = append(pt.formerNames, fnm)
+			}
+		}
+		p.parties = append(p.parties, pt)
+	}
+	for _, it := range f.Items {
+		code := clean(it.Code)
+		if code == "" {
+			p.warnings = append(p.warnings, fmt.Sprintf("%s: skipped an item without code (number %q)", path, clean(it.NumberAsFiled)))
+			continue
+		}
+		p.items = append(p.items, []any{nil, int32(len(p.items) + 1), code, text(it.NumberAsFiled), text(it.Part),
+			text(it.Title), text(it.Text), text(it.Source)})
+	}
+	for _, e := range f.Exhibits {
+		p.exhibits = append(p.exhibits, []any{nil, int32(len(p.exhibits) + 1), text(e.Number), text(e.Type),
+			intPtr(e.Sequence), text(e.Filename), text(e.Description), text(e.Text)})
+	}
+	for _, s := range f.Signers {
+		name := clean(s.Name)
+		if name == "" {
+			continue
+		}
+		p.signers = append(p.signers, []any{nil, int32(len(p.signers) + 1), name, text(s.Title),
+			date("signer date", s.Date), text(s.For)})
+	}
+	for _, d := range f.Documents {
+		var size any
+		if d.Bytes >= 0 {
+			size = int64(d.Bytes)
+		}
+		p.documents = append(p.documents, []any{nil, int32(len(p.documents) + 1), intPtr(d.Sequence), text(d.Type),
+			text(d.Filename), text(d.Description), size})
+	}
+	for _, s := range f.Securities {
+		p.securities = append(p.securities, []any{nil, int32(len(p.securities) + 1), text(s.Title),
+			text(s.TradingSymbol), text(s.Exchange)})
+	}
+	return p, nil
+}
+
+func appendAddress(row []any, a *parser.Address) []any {
+	if a == nil {
+		return append(row, nil, nil, nil, nil, nil, nil)
+	}
+	return append(row, text(a.Street1), text(a.Street2), text(a.City), text(a.State), text(a.Zip), text(a.Phone))
+}

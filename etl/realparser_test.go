@@ -1,0 +1,81 @@
+package etl
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// repoRoot walks up from the test's directory to the one holding go.mod.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test directory")
+		}
+		dir = parent
+	}
+}
+
+// sharedDir returns ../shared beside the checkout: skipped when absent
+// outside CI, fatal when absent in CI.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(repoRoot(t), "..", "shared")
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") == "" {
+			t.Skipf("%s absent: %v", dir, err)
+		}
+		t.Fatalf("%s absent in CI: %v", dir, err)
+	}
+	return dir
+}
+
+// TestLoadRealFilings loads the seed and the sample filings through the real
+// parser, with the invented bad inputs, then reloads them.
+func TestLoadRealFilings(t *testing.T) {
+	if defaultParse() == nil {
+		t.Skip("parser.Parse not available yet")
+	}
+	seed := filepath.Join(sharedDir(t), "seed", "sonus-networks-8-K-2004-07-29.txt")
+	root := repoRoot(t)
+	inputs := []string{seed, filepath.Join(root, "testdata", "filings"), filepath.Join(root, "testdata", "bad")}
+	pool, _ := newDB(t)
+	ctx := context.Background()
+	sum, err := Load(ctx, pool, inputs, Options{}, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.FilingsLoaded != 4 || sum.FilingsRejected != 2 {
+		t.Errorf("first load: %+v", sum)
+	}
+	var name string
+	if err := pool.QueryRow(ctx, `SELECT r.name FROM edgar.registrants r JOIN edgar.filing_registrants fr USING (registrant_id)
+		JOIN edgar.filings f USING (filing_id) WHERE f.source_path = $1`, seed).Scan(&name); err != nil {
+		t.Fatalf("seed registrant: %v", err)
+	}
+	if normalizeName(name) != "SONUS NETWORKS" {
+		t.Errorf("seed registrant name %q", name)
+	}
+	if n := count(t, pool, `SELECT count(*) FROM edgar.items i JOIN edgar.filings f USING (filing_id) WHERE f.source_path = $1 AND i.code = '2.02'`, seed); n != 1 {
+		t.Errorf("seed item 2.02 rows: %d", n)
+	}
+	before := rawDump(t, pool)
+	again, err := Load(ctx, pool, inputs, Options{}, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.FilingsLoaded != 0 || again.FilingsUnchanged != 4 {
+		t.Errorf("reload: %+v", again)
+	}
+	compareDumps(t, "reload of real filings", before, rawDump(t, pool))
+}

@@ -1,0 +1,952 @@
+// Package cover reads the cover page of an EDGAR report (8-K, 10-K, 10-Q,
+// ...) from its plain text: form type, date of report, registrant name,
+// state of incorporation, commission file number, IRS number, address and
+// telephone number.
+package cover
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/edgarload/edgarload/parser/internal/codes"
+)
+
+// Cover holds the fields printed on a report's cover page.
+type Cover struct {
+	FormType     string // "8-K", "8-K/A", "10-K", ... as printed on the cover
+	DateOfReport string // ISO YYYY-MM-DD: date of report (8-K) or period end (10-K/10-Q)
+	Name         string // exact name of registrant as specified in its charter
+	State        string // state of incorporation as an EDGAR code ("DE")
+	FileNumber   string // commission file number as printed ("000-30229")
+	IRSNumber    string // IRS employer identification number as printed ("04-3387074")
+	Street1      string // first street line of the principal executive offices
+	Street2      string // second street line, if any
+	City         string // city of the principal executive offices
+	StateCode    string // EDGAR code of the address's state or country ("MA")
+	Zip          string // ZIP or postal code
+	Phone        string // telephone number as printed ("(978) 614-8100")
+}
+
+// field identifies what a cover label describes.
+type field int
+
+const (
+	fNone field = iota
+	fName
+	fState
+	fFile
+	fIRS
+	fAddress
+	fZip
+	fPhone
+	fDate
+	fCity
+	fAddrState
+	fFormer
+)
+
+// maxCoverLines and maxCoverBytes bound the region read as the cover.
+const (
+	maxCoverLines = 250
+	maxCoverBytes = 24000
+)
+
+var (
+	reItem      = regexp.MustCompile(`(?i)^\s*item\s+\d{1,2}(\.\d{2})?\b[.:\s-]`)
+	reFormType  = regexp.MustCompile(`(?i)\bFORM\s+(\d{1,2}-?[A-Z]{1,3}\d{0,3}(?:/A)?|[A-Z]{1,3}-\d{1,2}[A-Z]?(?:/A)?)\b`)
+	reAmend     = regexp.MustCompile(`(?i)\bamendment\s+no\b|\(amendment\b`)
+	rePeriod    = regexp.MustCompile(`(?i)\bfor\s+the\s+(?:fiscal\s+|transition\s+)?(?:year|quarter(?:ly)?(?:\s+period)?|period|quarter)\s+(?:ended|ending)\b`)
+	reIRSLoose  = regexp.MustCompile(`\b\d{2}\s?-\s?\d{6,7}\b`)
+	reIRS       = regexp.MustCompile(`\b\d{2}\s?-\s?\d{7}\b`)
+	reFile      = regexp.MustCompile(`\b\d{1,3}-\d{3,6}(?:-\d{1,3})?\b`)
+	rePhone     = regexp.MustCompile(`(?:\+?1[\s.-]?)?\(\s*\d{3}\s*\)\s*-?\s*\d{3}\s*[-.\s]\s*\d{4}|\b\d{3}[-.\s/]\d{3}[-.\s]\d{4}\b|\+\d{1,3}[\d\s().-]{6,18}\d`)
+	reZipOnly   = regexp.MustCompile(`^(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$`)
+	reZip       = regexp.MustCompile(`\b(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\s*$`)
+	reLabelWord = regexp.MustCompile(`(?i)registrant|charter|jurisdiction|incorporat|organi[sz]ation|commission|file\s*n|number|identification|employer|\bi\.?\s?r\.?\s?s\b|address|executive\s+office|zip|postal|telephone|area\s+code|state\s+or|of\s+report|earliest\s+event|former\s+name|since\s+last\s+report|^\(|\)$`)
+	reDateLabel = regexp.MustCompile(`(?i)date\s+of\s+report|date\s+of\s+earliest|earliest\s+event\s+reported`)
+	reBoiler    = regexp.MustCompile(`(?i)securities\s+and\s+exchange|washington|^form\b|current\s+report|annual\s+report|quarterly\s+report|pursuant\s+to|exchange\s+act|^united\s+states$|^\(?date\b|check\s+the|commission\s+file|^\(`)
+)
+
+// Extract reads the cover page at the start of a report's text.
+func Extract(text string) Cover {
+	ls := coverLines(text)
+	var c Cover
+	c.FormType = formType(ls)
+	c.DateOfReport = reportDate(ls)
+	multiRegistrant(ls, &c)
+	fromLabels(ls, &c)
+	fallbacks(ls, &c)
+	return c
+}
+
+// coverLines splits the start of text into lines and stops at the first
+// "Item" heading after some cover content.
+func coverLines(text string) []line {
+	if len(text) > maxCoverBytes {
+		text = text[:maxCoverBytes]
+	}
+	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	var out []line
+	for i, r := range raw {
+		if i >= maxCoverLines {
+			break
+		}
+		if i > 10 && reItem.MatchString(r) {
+			break
+		}
+		l := splitLine(r)
+		l.label = labelLine(l)
+		out = append(out, l)
+	}
+	return out
+}
+
+// formType finds "FORM 8-K" and notes an amendment printed next to it.
+func formType(ls []line) string {
+	for i, l := range ls {
+		if l.blank || l.rule {
+			continue
+		}
+		t := l.text()
+		if strings.EqualFold(t, "form") && i+1 < len(ls) {
+			// "FORM" and "8-K" in separate cells or lines.
+			t += " " + ls[i+1].text()
+		}
+		m := reFormType.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		ft := strings.ToUpper(m[1])
+		if !strings.Contains(ft, "-") && !strings.HasSuffix(ft, "F") {
+			continue
+		}
+		if strings.HasSuffix(ft, "/A") {
+			return ft
+		}
+		near := t
+		for j := i + 1; j < len(ls) && j <= i+2; j++ {
+			near += " " + ls[j].text()
+		}
+		if reAmend.MatchString(near) {
+			ft += "/A"
+		}
+		return ft
+	}
+	return ""
+}
+
+// reportDate finds the date of report of an 8-K or the period end of a
+// periodic report.
+func reportDate(ls []line) string {
+	for i, l := range ls {
+		t := l.text()
+		if reDateLabel.MatchString(t) {
+			// Same line, then the lines above, then below.
+			if d, ok := codes.FindDate(t); ok {
+				return d
+			}
+			for _, j := range []int{i - 1, i - 2, i - 3, i + 1, i + 2, i + 3} {
+				if j < 0 || j >= len(ls) || ls[j].blank || ls[j].rule {
+					continue
+				}
+				if d, ok := codes.FindDate(ls[j].text()); ok {
+					return d
+				}
+			}
+		}
+	}
+	if d := standaloneDate(ls); d != "" {
+		return d
+	}
+	for i, l := range ls {
+		t := l.text()
+		if loc := rePeriod.FindStringIndex(t); loc != nil {
+			rest := t[loc[1]:]
+			if i+1 < len(ls) {
+				rest += " " + ls[i+1].text()
+			}
+			if d, ok := codes.FindDate(rest); ok {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	reIRSWord  = regexp.MustCompile(`\bi\.?\s?r\.?\s?s\b`)
+	reFileWord = regexp.MustCompile(`\bfile\b|\bcommission\b`)
+)
+
+// classify tells which field a (joined) label text describes.
+func classify(s string) field {
+	u := strings.ToLower(s)
+	switch {
+	case strings.Contains(u, "former name") || strings.Contains(u, "former address") || strings.Contains(u, "since last report"):
+		return fFormer
+	case strings.Contains(u, "exact name") || strings.Contains(u, "name of registrant") || strings.Contains(u, "name of issuer") || strings.Contains(u, "name of small business"):
+		return fName
+	case strings.Contains(u, "jurisdiction") || strings.Contains(u, "incorporation") || strings.Contains(u, "state or other"):
+		return fState
+	case strings.Contains(u, "identification") || strings.Contains(u, "employer") || reIRSWord.MatchString(u):
+		return fIRS
+	case reFileWord.MatchString(u):
+		return fFile
+	case strings.Contains(u, "address") && strings.Contains(u, "telephone"):
+		return fAddress
+	case strings.Contains(u, "telephone") || strings.Contains(u, "area code"):
+		return fPhone
+	case strings.Contains(u, "address"):
+		return fAddress
+	case strings.Contains(u, "zip") || strings.Contains(u, "postal"):
+		return fZip
+	case reDateLabel.MatchString(u):
+		return fDate
+	case strings.Trim(u, "() ") == "city":
+		return fCity
+	case strings.Trim(u, "() ") == "state":
+		return fAddrState
+	}
+	return fNone
+}
+
+// isLabelCell reports whether a cell reads like a caption rather than a value.
+func isLabelCell(c cell) bool {
+	t := c.text
+	if rePhone.MatchString(t) || reIRS.MatchString(t) {
+		return false
+	}
+	if _, ok := codes.FindDate(t); ok && !reDateLabel.MatchString(t) {
+		return false
+	}
+	if strings.HasPrefix(t, "(") || strings.HasSuffix(t, ")") {
+		return true
+	}
+	return reLabelWord.MatchString(t) && classify(t) != fNone || isContinuation(t)
+}
+
+// reContinuation matches the tails of captions wrapped onto a second line.
+var reContinuation = regexp.MustCompile(`(?i)^(?:of\s+)?(?:incorporation|organi[sz]ation|jurisdiction|number|file\s+number|identification\s+no\.?|including\s+area\s+code|(?:of\s+)?incorporation\s+or\s+organi[sz]ation)\)?\.?$`)
+
+// isContinuation reports whether t is the wrapped tail of a caption.
+func isContinuation(t string) bool {
+	return reContinuation.MatchString(strings.TrimSpace(t))
+}
+
+// isLabelLine reports whether every cell of l is a caption (computed once
+// by coverLines).
+func isLabelLine(l line) bool { return l.label }
+
+// labelLine reports whether every cell of l is a caption.
+func labelLine(l line) bool {
+	if l.blank || l.rule || len(l.cells) == 0 {
+		return false
+	}
+	for _, c := range l.cells {
+		if !isLabelCell(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// column is one caption of a label block with the span it covers.
+type column struct {
+	cell
+	kind field
+}
+
+// labelBlock gathers the consecutive caption lines starting at i into
+// columns and returns them and the index after the block.
+func labelBlock(ls []line, i int) ([]column, int) {
+	cols := make([]column, 0, len(ls[i].cells))
+	for _, c := range ls[i].cells {
+		cols = append(cols, column{cell: c})
+	}
+	j := i + 1
+	for ; j < len(ls) && j < i+4; j++ {
+		if !isLabelLine(ls[j]) || startsNewLabel(ls[j]) {
+			break
+		}
+		for _, c := range ls[j].cells {
+			best, bestOv, bestDist := -1, -1, 1<<30
+			for k := range cols {
+				ov := overlap(cols[k].cell, c)
+				d := abs(cols[k].center() - c.center())
+				if ov > bestOv || ov == bestOv && d < bestDist {
+					best, bestOv, bestDist = k, ov, d
+				}
+			}
+			if best >= 0 {
+				cols[best].text += " " + c.text
+				cols[best].start = min(cols[best].start, c.start)
+				cols[best].end = max(cols[best].end, c.end)
+			}
+		}
+	}
+	for k := range cols {
+		// The caption's first line decides; wrapped tails may have been
+		// attached to the wrong column.
+		if cols[k].kind = classify(ls[i].cells[k].text); cols[k].kind == fNone {
+			cols[k].kind = classify(cols[k].text)
+		}
+	}
+	return cols, j
+}
+
+// startsNewLabel reports whether a caption line opens a new caption (it
+// starts with a parenthesis) rather than continuing the previous one.
+func startsNewLabel(l line) bool {
+	for _, c := range l.cells {
+		if !strings.HasPrefix(c.text, "(") {
+			return false
+		}
+	}
+	return true
+}
+
+// abs returns |x|.
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// valueLinesAbove returns the indexes of up to n value lines directly above
+// i: blank and rule lines right above the caption are skipped, then
+// consecutive text lines are taken until a blank, rule or caption line.
+func valueLinesAbove(ls []line, i, n int) []int {
+	return valueLines(ls, i, n, false)
+}
+
+// valueLines is valueLinesAbove; with gaps it also steps over single blank
+// lines between the value lines (HTML paragraphs).
+func valueLines(ls []line, i, n int, gaps bool) []int {
+	j := i - 1
+	skipped := 0
+	for j >= 0 && (ls[j].blank || ls[j].rule) && skipped < 6 {
+		j--
+		skipped++
+	}
+	var out []int
+	for ; j >= 0 && len(out) < n; j-- {
+		l := ls[j]
+		if gaps && l.blank && !l.rule && j > 0 && !ls[j-1].blank && !ls[j-1].rule && !isLabelLine(ls[j-1]) {
+			continue
+		}
+		if l.blank || l.rule || isLabelLine(l) {
+			break
+		}
+		out = append(out, j)
+	}
+	// Return top to bottom.
+	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+		out[a], out[b] = out[b], out[a]
+	}
+	return out
+}
+
+// assign maps each column to the value cells of line v.
+func assign(cols []column, v line) [][]cell {
+	out := make([][]cell, len(cols))
+	if len(cols) == 1 {
+		out[0] = v.cells
+		return out
+	}
+	if len(v.cells) == len(cols) {
+		for k := range cols {
+			out[k] = []cell{v.cells[k]}
+		}
+		return out
+	}
+	if len(v.cells) > len(cols) && v.tabbed {
+		// HTML row with more cells than captions: pair from the right, the
+		// first caption takes the rest ("street,\tcity,\tstate\tzip").
+		extra := len(v.cells) - len(cols)
+		out[0] = v.cells[:extra+1]
+		for k := 1; k < len(cols); k++ {
+			out[k] = []cell{v.cells[extra+k]}
+		}
+		return out
+	}
+	for _, c := range v.cells {
+		best, bestOv, bestDist := -1, -1, 1<<30
+		for k := range cols {
+			ov := overlap(cols[k].cell, c)
+			d := abs(cols[k].center() - c.center())
+			if ov > bestOv || ov == bestOv && d < bestDist {
+				best, bestOv, bestDist = k, ov, d
+			}
+		}
+		out[best] = append(out[best], c)
+	}
+	return out
+}
+
+// joinCells joins cell texts with one space.
+func joinCells(cs []cell) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// fromLabels walks the caption blocks of the cover and reads each field's
+// value from the line(s) above its caption, or from the caption line itself.
+func fromLabels(ls []line, c *Cover) {
+	var addr []string
+	var zip, city, addrState string
+	seenName := false
+	for i := 0; i < len(ls); i++ {
+		l := ls[i]
+		if l.blank || l.rule {
+			continue
+		}
+		inline(l, c)
+		if !isLabelLine(l) {
+			sideBySide(l, c)
+			continue
+		}
+		cols, next := labelBlock(ls, i)
+		if seenName && hasKind(cols, fName) {
+			// A second registrant: keep the first.
+			break
+		}
+		above := valueLinesAbove(ls, i, 5)
+		var lastVals [][]cell
+		if len(above) > 0 {
+			lastVals = assign(cols, ls[above[len(above)-1]])
+		}
+		for k, col := range cols {
+			if len(above) == 0 {
+				break
+			}
+			v := joinCells(lastVals[k])
+			switch col.kind {
+			case fName:
+				if c.Name == "" && validName(v) {
+					c.Name = v
+					seenName = true
+				}
+			case fState:
+				if c.State == "" {
+					c.State = stateOf(v)
+				}
+			case fFile:
+				if c.FileNumber == "" {
+					c.FileNumber = fileOf(v)
+				}
+			case fIRS:
+				if c.IRSNumber == "" {
+					c.IRSNumber = strings.ReplaceAll(reIRSLoose.FindString(v), " ", "")
+				}
+			case fPhone:
+				if c.Phone == "" {
+					c.Phone = phoneOf(v)
+				}
+			case fZip:
+				if zip == "" {
+					zip = zipOf(cols, k, ls, above)
+				}
+			case fCity:
+				city = v
+			case fAddrState:
+				addrState = v
+			case fAddress:
+				if addr != nil {
+					continue
+				}
+				addrAbove := valueLines(ls, i, 5, true)
+				for n, a := range addrAbove {
+					vs := assign(cols, ls[a])[k]
+					s := joinAddress(vs)
+					if p := phoneOf(s); p != "" && len(p) >= len(s)-4 {
+						// "Address and telephone number" caption.
+						if c.Phone == "" {
+							c.Phone = p
+						}
+						continue
+					}
+					if s == "" {
+						continue
+					}
+					// A second address (several offices) starts with a
+					// street number after a city line: keep the first.
+					if len(addr) >= 1 && startsDigit(s) && (len(addr) >= 2 && !startsDigit(addr[len(addr)-1]) || zipOf(cols, -1, ls, addrAbove[n-1:n]) != "" || reZip.MatchString(addr[len(addr)-1])) {
+						zip = zipOf(cols, -1, ls, addrAbove[:n])
+						break
+					}
+					addr = append(addr, s)
+				}
+			}
+		}
+		if c.Name == "" && hasKind(cols, fName) && next < len(ls) {
+			// Caption above its value.
+			for j := next; j < len(ls) && j < next+3; j++ {
+				if ls[j].blank || ls[j].rule {
+					continue
+				}
+				if v := ls[j].text(); len(ls[j].cells) == 1 && !ls[j].label && validName(v) && !reFile.MatchString(v) {
+					c.Name = v
+					seenName = true
+				}
+				break
+			}
+		}
+		i = next - 1
+	}
+	if c.Street1 == "" && len(addr) > 0 {
+		parseAddress(addr, zip, c)
+		if c.City == "" && city != "" {
+			c.City = city
+		}
+		if c.StateCode == "" && addrState != "" {
+			c.StateCode = codes.StateCode(addrState)
+		}
+	}
+}
+
+// hasKind reports whether one of cols describes f.
+func hasKind(cols []column, f field) bool {
+	for _, c := range cols {
+		if c.kind == f {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	reInlineFile  = regexp.MustCompile(`(?i)commission\s+file\s+(?:number|no\.?)s?\s*[:.]?\s*(\d{1,3}-\d{3,6}(?:-\d{1,3})?)`)
+	reInlineIRS   = regexp.MustCompile(`(?i)(?:i\.?\s?r\.?\s?s\.?|employer\s+identification)[^0-9]{0,60}(\d{2}-\d{7})`)
+	reInlinePhone = regexp.MustCompile(`(?i)telephone\s+number`)
+	reInlineState = regexp.MustCompile(`(?i)(?:state|jurisdiction)\s+of\s+incorporation\s*:\s*(.+)$`)
+)
+
+// inline reads captions that carry their value on the same line
+// ("Commission File Number: 1-1234", "telephone number ...: (408) 555-1212").
+func inline(l line, c *Cover) {
+	t := l.text()
+	if c.FileNumber == "" {
+		if m := reInlineFile.FindStringSubmatch(t); m != nil {
+			c.FileNumber = m[1]
+		}
+	}
+	if c.IRSNumber == "" {
+		if m := reInlineIRS.FindStringSubmatch(t); m != nil {
+			c.IRSNumber = m[1]
+		}
+	}
+	if c.Phone == "" && reInlinePhone.MatchString(t) {
+		c.Phone = phoneOf(t)
+	}
+	if c.State == "" {
+		if m := reInlineState.FindStringSubmatch(t); m != nil {
+			c.State = stateOf(m[1])
+		}
+	}
+}
+
+// validName reports whether v can be a registrant name.
+func validName(v string) bool {
+	v = strings.TrimSpace(v)
+	if len(v) < 2 || len(v) > 200 {
+		return false
+	}
+	if reBoiler.MatchString(v) {
+		return false
+	}
+	if _, ok := codes.FindDate(v); ok {
+		return false
+	}
+	return strings.ContainsFunc(v, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' })
+}
+
+// stateOf normalizes a printed jurisdiction to its code, trying the whole
+// text, then its first and last words.
+func stateOf(v string) string {
+	v = strings.Trim(strings.TrimSpace(v), "()")
+	if s := codes.StateCode(v); s != "" {
+		return s
+	}
+	for _, sep := range []string{",", " "} {
+		parts := strings.Split(v, sep)
+		if len(parts) > 1 {
+			if s := codes.StateCode(parts[0]); s != "" {
+				return s
+			}
+			if s := codes.StateCode(parts[len(parts)-1]); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// phoneOf returns the first telephone number printed in v.
+func phoneOf(v string) string {
+	return strings.TrimSpace(rePhone.FindString(v))
+}
+
+// parseAddress splits address lines ("250 APOLLO DRIVE, CHELMSFORD,
+// MASSACHUSETTS 01824", or street lines then "City, State Zip") into parts.
+func parseAddress(addr []string, zip string, c *Cover) {
+	var parts []string
+	if len(addr) == 1 {
+		parts = splitComma(addr[0])
+	} else {
+		for _, a := range addr[:len(addr)-1] {
+			var keep []string
+			for _, p := range splitComma(a) {
+				if m := reZipOnly.FindStringSubmatch(p); m != nil {
+					if c.Zip == "" {
+						c.Zip = m[1]
+					}
+					continue
+				}
+				keep = append(keep, p)
+			}
+			parts = append(parts, keep...)
+		}
+		lastParts := splitComma(addr[len(addr)-1])
+		parts = append(parts, lastParts...)
+	}
+	// A part that is only a ZIP code (its own column) is the zip.
+	kept := parts[:0]
+	for _, p := range parts {
+		if m := reZipOnly.FindStringSubmatch(p); m != nil {
+			if c.Zip == "" {
+				c.Zip = m[1]
+			}
+			continue
+		}
+		kept = append(kept, p)
+	}
+	parts = kept
+	if len(parts) == 0 {
+		return
+	}
+	// Zip at the end of the last part, or in its own column.
+	last := parts[len(parts)-1]
+	if m := reZip.FindStringSubmatchIndex(last); m != nil && c.Zip == "" {
+		c.Zip = last[m[2]:m[3]]
+		last = strings.TrimSpace(strings.TrimRight(last[:m[0]], " ,"))
+		parts[len(parts)-1] = last
+		if last == "" {
+			parts = parts[:len(parts)-1]
+		}
+	} else if z := reZip.FindStringSubmatch(zip); z != nil && c.Zip == "" {
+		c.Zip = z[1]
+	}
+	if len(parts) == 0 {
+		return
+	}
+	// State: the last part, or the last words of the last part.
+	last = parts[len(parts)-1]
+	if s := codes.StateCode(last); s != "" && len(parts) > 1 {
+		c.StateCode = s
+		parts = parts[:len(parts)-1]
+	} else {
+		words := strings.Fields(last)
+		for n := min(3, len(words)-1); n >= 1; n-- {
+			if s := codes.StateCode(strings.Join(words[len(words)-n:], " ")); s != "" {
+				c.StateCode = s
+				parts[len(parts)-1] = strings.Join(words[:len(words)-n], " ")
+				break
+			}
+		}
+	}
+	if last := parts[len(parts)-1]; len(parts) >= 1 {
+		if street, city, ok := splitStreetCity(last); ok {
+			// "521 West 57th Street New York": the line break between
+			// street and city was lost.
+			c.City = city
+			parts[len(parts)-1] = street
+		} else if len(parts) >= 2 {
+			c.City = strings.TrimSpace(last)
+			parts = parts[:len(parts)-1]
+		}
+	}
+	if len(parts) >= 1 {
+		c.Street1 = parts[0]
+	}
+	if len(parts) >= 2 {
+		c.Street2 = strings.Join(parts[1:], ", ")
+	}
+}
+
+// splitComma splits s at commas and trims the parts.
+func splitComma(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if reTelPart.MatchString(p) || rePhone.MatchString(p) {
+			// "Tel. (949) 429-5370, Fax. ...": the address has ended.
+			break
+		}
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// reTelPart matches the start of a telephone or fax number in an address.
+var reTelPart = regexp.MustCompile(`(?i)^\s*(?:tel|telephone|phone|fax|facsimile)\b`)
+
+// reCorpSuffix matches the legal-form word that ends most company names.
+var reCorpSuffix = regexp.MustCompile(`(?i)\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.l\.c|lp|l\.p|plc|n\.v|s\.a|ag|trust|bancorp|holdings?)\.?\)?$`)
+
+var reTelWord = regexp.MustCompile(`(?i)\b(?:tel|telephone|phone)\b`)
+
+// fallbacks fills fields the captions did not give from patterns alone.
+func fallbacks(ls []line, c *Cover) {
+	for i := 0; i < len(ls) && c.Phone == ""; i++ {
+		t := ls[i].text()
+		if !reTelWord.MatchString(t) || strings.Contains(strings.ToLower(t), "former") {
+			continue
+		}
+		if p := phoneOf(t); p != "" {
+			c.Phone = p
+			break
+		}
+		// Caption above its value.
+		for j, seen := i+1, 0; j < len(ls) && seen < 2; j++ {
+			if ls[j].blank || ls[j].rule {
+				continue
+			}
+			seen++
+			if u := ls[j].text(); phoneOf(u) != "" && len(phoneOf(u)) >= len(u)-4 {
+				c.Phone = phoneOf(u)
+				break
+			}
+		}
+	}
+	if c.Name == "" {
+		// No caption: a company-looking line among the first lines.
+		for i, l := range ls {
+			if i > 40 {
+				break
+			}
+			t := l.text()
+			if len(l.cells) == 1 && validName(t) && reCorpSuffix.MatchString(t) {
+				c.Name = t
+				break
+			}
+		}
+	}
+	if c.IRSNumber == "" {
+		for _, l := range ls {
+			if m := reIRS.FindString(l.text()); m != "" {
+				c.IRSNumber = strings.ReplaceAll(m, " ", "")
+				break
+			}
+		}
+	}
+}
+
+// fileOf returns the first commission file number in v that is not an IRS
+// number.
+func fileOf(v string) string {
+	for _, m := range reFile.FindAllString(v, -1) {
+		if !reIRS.MatchString(m) {
+			return m
+		}
+	}
+	return ""
+}
+
+// joinAddress joins the cells of an address with commas.
+func joinAddress(cs []cell) string {
+	var sb strings.Builder
+	for i, c := range cs {
+		if isLabelCell(c) {
+			continue
+		}
+		if sb.Len() > 0 {
+			if !strings.HasSuffix(cs[i-1].text, ",") && !strings.HasSuffix(sb.String(), ",") {
+				sb.WriteByte(',')
+			}
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(c.text)
+	}
+	return sb.String()
+}
+
+var (
+	reFileExact  = regexp.MustCompile(`^\d{1,3}-\d{3,6}(?:-\d{1,3})?$`)
+	reIRSExact   = regexp.MustCompile(`^\d{2}\s?-\s?\d{7}$`)
+	reIncorpNote = regexp.MustCompile(`(?i)^\(?\s*(?:an?|incorporated\s+in(?:\s+the)?)\s+(.+?)\s+(?:corporation|company|limited\s+liability\s+company|limited\s+partnership|partnership|trust|statutory\s+trust|corp\.?)\s*\)?$`)
+)
+
+// multiRegistrant reads the combined cover of several registrants laid out
+// as rows "file number | name, state, address, phone | IRS number" and
+// keeps the first registrant.
+func multiRegistrant(ls []line, c *Cover) {
+	for i, l := range ls {
+		n := len(l.cells)
+		if n < 3 || !reFileExact.MatchString(l.cells[0].text) || !reIRSExact.MatchString(l.cells[n-1].text) {
+			continue
+		}
+		c.FileNumber = l.cells[0].text
+		c.IRSNumber = strings.ReplaceAll(l.cells[n-1].text, " ", "")
+		c.Name = l.cells[1].text
+		var addr []string
+		if m := reInlineIncorp.FindStringSubmatch(c.Name); m != nil {
+			// The whole cell on one line: "Name (A Delaware Corporation)
+			// street city, state zip phone".
+			c.Name, c.State = strings.TrimSpace(m[1]), stateOf(m[2])
+			rest := m[3]
+			if p := phoneOf(rest); p != "" && strings.HasSuffix(strings.TrimSpace(rest), p) {
+				c.Phone = p
+				rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), p))
+			}
+			if rest != "" {
+				parseAddress([]string{rest}, "", c)
+			}
+			return
+		}
+		for j := i + 1; j < len(ls) && j <= i+7; j++ {
+			m := ls[j]
+			if m.blank || m.rule || len(m.cells) == 0 {
+				if len(addr) > 0 {
+					break
+				}
+				continue
+			}
+			if len(m.cells) >= 2 && reFileExact.MatchString(m.cells[0].text) {
+				break
+			}
+			t := m.text()
+			if sm := reIncorpNote.FindStringSubmatch(t); sm != nil && c.State == "" {
+				c.State = stateOf(sm[1])
+				continue
+			}
+			if p := phoneOf(t); p != "" && len(p) >= len(t)-4 {
+				c.Phone = p
+				break
+			}
+			addr = append(addr, t)
+		}
+		if len(addr) > 0 {
+			parseAddress(addr, "", c)
+		}
+		return
+	}
+}
+
+// startsDigit reports whether s begins with a digit.
+func startsDigit(s string) bool {
+	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
+
+// zipOf returns the first ZIP code in the zip column k (or, for k < 0, in
+// the zip column of cols) of the value lines.
+func zipOf(cols []column, k int, ls []line, above []int) string {
+	if k < 0 {
+		for j, c := range cols {
+			if c.kind == fZip {
+				k = j
+			}
+		}
+		if k < 0 {
+			return ""
+		}
+	}
+	for _, a := range above {
+		v := joinCells(assign(cols, ls[a])[k])
+		if m := reZip.FindStringSubmatch(strings.TrimSpace(v)); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// reStreetEnd matches words that end the street part of an address.
+var reStreetEnd = regexp.MustCompile(`(?i)^(?:street|avenue|ave\.?|road|rd\.?|drive|dr\.?|boulevard|blvd\.?|lane|ln\.?|way|parkway|pkwy\.?|place|plaza|court|ct\.?|circle|highway|hwy\.?|suite|floor|n\.?w\.?|n\.?e\.?|s\.?w\.?|s\.?e\.?|square|terrace|trail|box|center|centre|\d+[a-z]{0,2}|#\s?\d+),?$`)
+
+// reNumberWord matches a street number written as a word ("One Apple Park").
+var reNumberWord = regexp.MustCompile(`(?i)^(?:one|two|three|four|five|six|seven|eight|nine|ten)$`)
+
+// splitStreetCity splits "200 Powder Mill Road Wilmington" after the last
+// street word into street and city. It reports false when s does not start
+// with a street number or has no city after the street.
+func splitStreetCity(s string) (street, city string, ok bool) {
+	words := strings.Fields(s)
+	if len(words) < 2 || !(startsDigit(s) || reStreetEnd.MatchString(words[0]) || reNumberWord.MatchString(words[0])) {
+		return "", "", false
+	}
+	j := -1
+	for k, w := range words {
+		if reStreetEnd.MatchString(w) {
+			j = k
+		}
+	}
+	if j < 1 || j == len(words)-1 || len(words)-j-1 > 3 {
+		return "", "", false
+	}
+	return strings.TrimSuffix(strings.Join(words[:j+1], " "), ","), strings.Join(words[j+1:], " "), true
+}
+
+var reInlineIncorp = regexp.MustCompile(`(?i)^(.+?)\s*\(\s*(?:an?|incorporated\s+in(?:\s+the)?)\s+(.+?)\s+(?:corporation|company|limited\s+liability\s+company|limited\s+partnership|partnership|trust|statutory\s+trust|corp\.?)\s*\)\s*(.*)$`)
+
+// reDateOnlyRest matches what may surround a date alone on its line.
+var reDateOnlyRest = regexp.MustCompile(`(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|[\d,./\s-]+`)
+
+// standaloneDate returns a date printed alone on a line above the
+// registrant's name caption (8-K covers that omit the "Date of Report"
+// caption), or "".
+func standaloneDate(ls []line) string {
+	for _, l := range ls {
+		if l.blank || l.rule {
+			continue
+		}
+		t := l.text()
+		if classify(t) == fName {
+			break
+		}
+		if rePeriod.MatchString(t) {
+			return ""
+		}
+		if d, ok := codes.FindDate(t); ok && strings.TrimSpace(reDateOnlyRest.ReplaceAllString(t, "")) == "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// sideBySide reads a value printed left of its caption on the same line:
+// "Delaware      (State or other jurisdiction of incorporation)".
+func sideBySide(l line, c *Cover) {
+	for k := 1; k < len(l.cells); k++ {
+		lab, val := l.cells[k], l.cells[k-1]
+		if !strings.HasPrefix(lab.text, "(") || !isLabelCell(lab) || isLabelCell(val) {
+			continue
+		}
+		v := val.text
+		switch classify(lab.text) {
+		case fName:
+			if c.Name == "" && validName(v) {
+				c.Name = v
+			}
+		case fState:
+			if c.State == "" {
+				c.State = stateOf(v)
+			}
+		case fFile:
+			if c.FileNumber == "" {
+				c.FileNumber = fileOf(v)
+			}
+		case fIRS:
+			if c.IRSNumber == "" {
+				c.IRSNumber = strings.ReplaceAll(reIRSLoose.FindString(v), " ", "")
+			}
+		case fPhone:
+			if c.Phone == "" {
+				c.Phone = phoneOf(v)
+			}
+		}
+	}
+}

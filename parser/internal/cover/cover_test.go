@@ -1,0 +1,96 @@
+package cover
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestExtractFixtures(t *testing.T) {
+	cases := []struct {
+		file string
+		want Cover
+	}{
+		{"acme-8k-columns.txt", Cover{FormType: "8-K/A", DateOfReport: "2011-03-03", Name: "ACME WIDGET HOLDINGS, INC.", State: "DE",
+			FileNumber: "0-99999", IRSNumber: "12-3456789", Street1: "100 Main Street", Street2: "Suite 200", City: "Springfield",
+			StateCode: "IL", Zip: "62701", Phone: "(217) 555-0100"}},
+		{"globex-8k-html.txt", Cover{FormType: "8-K", DateOfReport: "2021-06-02", Name: "GLOBEX TOOLING CORP.", State: "NV",
+			FileNumber: "001-12345", IRSNumber: "98-7654321", Street1: "42 Cypress Creek Road", Street2: "Suite 9", City: "Cypress Creek",
+			StateCode: "OR", Zip: "97001", Phone: "(503) 555-0199"}},
+		{"initech-8k-multi.txt", Cover{FormType: "8-K", DateOfReport: "2015-05-05", Name: "Initech Energy Company", State: "TX",
+			FileNumber: "1-11111", IRSNumber: "11-1111111", Street1: "1 Initech Plaza", City: "Austin",
+			StateCode: "TX", Zip: "78701", Phone: "(512) 555-0111"}},
+		{"vandelay-10k.txt", Cover{FormType: "10-K", DateOfReport: "2019-12-31", Name: "VANDELAY INDUSTRIES, INC.", State: "NY",
+			FileNumber: "001-54321", IRSNumber: "13-5555555", Street1: "129 West 81st Street", City: "New York",
+			StateCode: "NY", Zip: "10024", Phone: "(212) 555-0181"}},
+	}
+	for _, c := range cases {
+		b, err := os.ReadFile(filepath.Join("testdata", c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Extract(string(b)); got != c.want {
+			t.Errorf("%s:\n got %+v\nwant %+v", c.file, got, c.want)
+		}
+	}
+}
+
+func TestParseAddress(t *testing.T) {
+	cases := []struct {
+		lines []string
+		zip   string
+		want  Cover
+	}{
+		{[]string{"250 APOLLO DRIVE, CHELMSFORD, MASSACHUSETTS 01824"}, "", Cover{Street1: "250 APOLLO DRIVE", City: "CHELMSFORD", StateCode: "MA", Zip: "01824"}},
+		{[]string{"One New Orchard Road, 10504", "Armonk, New York"}, "", Cover{Street1: "One New Orchard Road", City: "Armonk", StateCode: "NY", Zip: "10504"}},
+		{[]string{"170 West Tasman Drive, San Jose, California"}, "95134", Cover{Street1: "170 West Tasman Drive", City: "San Jose", StateCode: "CA", Zip: "95134"}},
+		{[]string{"10 DORRANCE STREET, SUITE 400", "PROVIDENCE, RI 02903"}, "", Cover{Street1: "10 DORRANCE STREET", Street2: "SUITE 400", City: "PROVIDENCE", StateCode: "RI", Zip: "02903"}},
+	}
+	for _, c := range cases {
+		var got Cover
+		parseAddress(c.lines, c.zip, &got)
+		if got != c.want {
+			t.Errorf("parseAddress(%q, %q):\n got %+v\nwant %+v", c.lines, c.zip, got, c.want)
+		}
+	}
+}
+
+func TestExtractEmpty(t *testing.T) {
+	for _, s := range []string{"", "\n\n\n", "Item 1. Business", "(Exact name of registrant as specified in its charter)"} {
+		if got := Extract(s); got != (Cover{}) {
+			t.Errorf("Extract(%q) = %+v, want empty", s, got)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, name := range []string{"acme-8k-columns.txt", "globex-8k-html.txt", "initech-8k-multi.txt", "vandelay-10k.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Add("(State)\t(City)\n\t\t\n(Zip Code)")
+	f.Fuzz(func(t *testing.T, s string) {
+		c := Extract(s)
+		if c.State != "" && len(c.State) != 2 {
+			t.Fatalf("state %q is not a code", c.State)
+		}
+	})
+}
+
+func TestExtractCaptionAbove(t *testing.T) {
+	got := Extract("FORM 8-K\nCURRENT REPORT\nDate of Report: July 1, 2020\n(Exact name of registrant as specified in its charter)\nKRUSTY BURGER HOLDINGS, INC.\nCommission File Number: 333-12345\n")
+	if got.Name != "KRUSTY BURGER HOLDINGS, INC." || got.DateOfReport != "2020-07-01" || got.FileNumber != "333-12345" {
+		t.Errorf("caption above value: got %+v", got)
+	}
+}
+
+func TestExtractSideBySide(t *testing.T) {
+	got := Extract("FORM 8-K\n\nDate of Report: July 1, 2020\n\nKRUSTY BURGER HOLDINGS, INC.    (Exact name of registrant as specified in its charter)\nOhio          (State or other jurisdiction of incorporation)\n1-2345        (Commission File Number)\n31-1234567    (I.R.S. Employer Identification No.)\n")
+	want := Cover{FormType: "8-K", DateOfReport: "2020-07-01", Name: "KRUSTY BURGER HOLDINGS, INC.", State: "OH", FileNumber: "1-2345", IRSNumber: "31-1234567"}
+	if got != want {
+		t.Errorf("side by side:\n got %+v\nwant %+v", got, want)
+	}
+}

@@ -1,0 +1,361 @@
+// Package exhibits reads the exhibit index of a report body (plain text)
+// and relates exhibit numbers to EDGAR document types.
+package exhibits
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Entry is one row of an exhibit index: the exhibit number as printed
+// ("99.1") and its description, wrapped lines joined with single spaces.
+type Entry struct{ Number, Description string }
+
+var (
+	// triggerRe matches a line that introduces an exhibit list: an exhibit
+	// index heading, an "(c)/(d) Exhibits" paragraph, an item heading about
+	// exhibits, or a table header "Exhibit No. | Description".
+	triggerRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:` +
+		`[^\pL\t]{0,6}\t[\s\x{a0}]*)?(?:` +
+		`.{0,40}\b(?:exhibit\s+index|index\s+(?:to|of)\s+exhibits|list\s+of\s+exhibits|exhibits?\s+list)\b` +
+		`|\(?[a-d]\)[\s\x{a0}]*(?:exhibits?|exhibit\s+list)\b` +
+		`|.{0,60}\b(?:following\s+exhibits?|exhibits?\s+(?:are|is)\s+(?:being\s+)?(?:filed|furnished|included|incorporated|listed)|exhibits?\s+listed)\b` +
+		`|[a-d]\.[\s\x{a0}]+exhibits?\b` +
+		`|items?[\s\x{a0}]*(?:7|9\.01|9\.1|15|14|13|6|19)\b.{0,120}\bexhibits?\b` +
+		`|exhibits?[\s\x{a0}]*[.:]?[\s\x{a0}]*$` +
+		`|exhibit[\s\x{a0}]*(?:no\.?|number|#)?[\s\x{a0}]*(?:\t|[\s\x{a0}]{2,})[\s\x{a0}]*(?:description|document|exhibit|title)` +
+		`|exhibit[\s\x{a0}]*(?:no\.?|number|#)?[\s\x{a0}]*$` +
+		`)`)
+	// entryRe matches an index row: an optional "Exhibit"/"Ex." label, the
+	// number with optional sub-parts and footnote marks, a separator and
+	// the description.
+	entryRe = regexp.MustCompile(`^[\s\x{a0}]*(?:[^\pL\pN\t]{0,3}\t[\s\x{a0}]*)?(?:\([a-d]\)[\s\x{a0}]*)?[*†‡#+^§¶]{0,3}(?:(?i:exhibit|ex\.?|ex-)[\s\x{a0}]*(?i:no\.?)?[\s\x{a0}]*)?` +
+		`(\d{1,3}(?:\t\.\d{1,3})?(?:\.\d{1,3}|-(?:\d{1,3}|[A-Z]{1,2}\b)){0,3}(?:[\s\x{a0}]?\([A-Za-z0-9]{1,5}\)){0,3}(?:\.[A-Za-z]{1,4}\b)?)\.?(?:[*†‡#+^§¶]+(?:,[\s\x{a0}]*[*†‡#+^§¶]+)*)?` +
+		`(?:[\s\x{a0}]*\t[\s\x{a0}\t]*|[\s\x{a0}]{2,}|[\s\x{a0}]*[-–—:][\s\x{a0}]+|[\s\x{a0}]+)(.*)$`)
+	// listItemRe matches the enumerated parts of a 10-K Item 15(a) list
+	// ("1. Financial Statements", "3. Exhibits"), which are not exhibits.
+	listItemRe = regexp.MustCompile(`(?i)^(?:all\s+|index\s+to\s+|the\s+following\s+|the\s+|see\s+)*(?:consolidated\s+)?(?:financial\s+statements?|exhibits?|documents|schedules?|report\s+of\s+independent)\b`)
+	// subRowRe matches a lettered sub-row of a group header: "(a)" and the
+	// description.
+	subRowRe = regexp.MustCompile(`^[\s\x{a0}]*\(([a-z]{1,3}|\d{1,2})\)(?:[\s\x{a0}]*\t[\s\x{a0}\t]*|[\s\x{a0}]{2,})(\S.*)$`)
+	// leadDashRe matches a dash or colon cell between number and description.
+	leadDashRe = regexp.MustCompile(`^[\s\x{a0}\t]*[-–—:]+[\s\x{a0}\t]*`)
+	// ruleRe matches leading rule characters of a continuation line.
+	ruleRe = regexp.MustCompile(`^[\s\x{a0}]*[-=_]{3,}[\s\x{a0}]*`)
+	// stopRe matches lines that end an exhibit list: signatures and the
+	// next item heading.
+	stopRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:signatures?[\s\x{a0}:.]*$|items?[\s\x{a0}]*\d{1,2}(?:\.\d{1,2})?[A-Z]?[\s\x{a0}]*[.:\t\-–—])`)
+	// pageRe matches page markers and bare page numbers.
+	pageRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:<page>|-?[\s\x{a0}]*\d{1,3}[\s\x{a0}]*-?|page[\s\x{a0}]*\d*)?[\s\x{a0}]*$`)
+)
+
+// maxLeadIn is how many non-blank lines may separate a trigger line from
+// the first row of its list.
+const maxLeadIn = 12
+
+// maxBase is the highest Item 601 exhibit number accepted in an index.
+const maxBase = 110
+
+// ParseIndex reads the exhibit list of a report body: the exhibit tables
+// of "Item 7 / 9.01 (c)/(d) Exhibits" and "EXHIBIT INDEX" sections. Each
+// exhibit appears once (numbers compared with Normalize), in the order of
+// its first row, with the longest description found for it.
+func ParseIndex(text string) []Entry {
+	lines := strings.Split(text, "\n")
+	var out []Entry
+	pos := map[string]int{}
+	add := func(e Entry) {
+		e.Description = strings.Join(strings.Fields(e.Description), " ")
+		e.Description = strings.TrimSpace(strings.Trim(e.Description, "*†‡"))
+		if !hasLetter(e.Description) {
+			return
+		}
+		key := Normalize(e.Number)
+		if i, ok := pos[key]; ok {
+			if len(e.Description) > len(out[i].Description) {
+				out[i].Description = e.Description
+			}
+			return
+		}
+		pos[key] = len(out)
+		out = append(out, e)
+	}
+	for i := 0; i < len(lines); i++ {
+		if !triggerRe.MatchString(lines[i]) {
+			continue
+		}
+		if e, _, ok := parseEntry(lines[i]); ok {
+			add(e) // "(c) Exhibit 99.1 – Joint press release ..."
+		}
+		i = readList(lines, i+1, add) - 1
+	}
+	return out
+}
+
+// readList reads the rows following a trigger line from line i on and
+// returns the index of the first line after the list.
+func readList(lines []string, i int, add func(Entry)) int {
+	var cur *Entry
+	flush := func() {
+		if cur != nil {
+			add(*cur)
+			cur = nil
+		}
+	}
+	entries, leadIn, blank, descCol, group := 0, 0, false, 0, ""
+	for ; i < len(lines); i++ {
+		line := lines[i]
+		if strings.TrimSpace(line) == "" || pageRe.MatchString(line) {
+			if strings.TrimSpace(line) == "" {
+				blank = true
+				flush()
+			}
+			continue
+		}
+		if stopRe.MatchString(line) {
+			break
+		}
+		if e, col, ok := parseEntry(line); ok {
+			flush()
+			cur, descCol = &e, col
+			entries++
+			blank = false
+			group = ""
+			if strings.HasSuffix(e.Description, ":") || strings.HasSuffix(e.Description, "-") {
+				group = e.Number // "4  Instruments defining the rights ...:"
+			}
+			continue
+		}
+		if m := subRowRe.FindStringSubmatch(line); m != nil && lastGroup(group, cur) != "" {
+			g := lastGroup(group, cur)
+			flush()
+			group = g
+			d := strings.TrimSpace(cellText(m[2]))
+			e := Entry{Number: g + "(" + m[1] + ")", Description: d}
+			cur, descCol = &e, width(line)-width(m[2])
+			blank = false
+			continue
+		}
+		if entries == 0 {
+			if triggerRe.MatchString(line) {
+				leadIn = 0 // a second heading or the table header
+				continue
+			}
+			leadIn++
+			if leadIn > maxLeadIn {
+				break
+			}
+			continue
+		}
+		if cur != nil && !blank && continuation(line) {
+			c := ruleRe.ReplaceAllString(line, "")
+			if indent(c) <= descCol+8 {
+				cur.Description += " " + strings.TrimSpace(cellText(c))
+			}
+			continue
+		}
+		if ruleRe.MatchString(line) && strings.TrimSpace(ruleRe.ReplaceAllString(line, "")) == "" {
+			continue
+		}
+		if j := resumes(lines, i); j > i {
+			flush()
+			i = j - 1 // page furniture ("Table of Contents") inside the list
+			continue
+		}
+		break
+	}
+	flush()
+	return i
+}
+
+// maxFurniture is how many short non-row lines (running heads, page
+// footers) may interrupt an exhibit list across a page break.
+const maxFurniture = 6
+
+// maxFurnitureLen is the longest line taken for page furniture.
+const maxFurnitureLen = 80
+
+// resumes reports where an exhibit list continues when line i starts a
+// short run of page furniture followed by another row: the index of that
+// row, or i when the list does not resume.
+func resumes(lines []string, i int) int {
+	n := 0
+	for j := i; j < len(lines); j++ {
+		l := lines[j]
+		if strings.TrimSpace(l) == "" || pageRe.MatchString(l) {
+			continue
+		}
+		if _, _, ok := parseEntry(l); ok {
+			return j
+		}
+		n++
+		if n > maxFurniture || stopRe.MatchString(l) || len([]rune(l)) > maxFurnitureLen {
+			return i
+		}
+	}
+	return i
+}
+
+// lastGroup returns the number sub-rows ("(a)  Indenture ...") belong to:
+// the open group header, or "" when there is none.
+func lastGroup(group string, cur *Entry) string {
+	if group != "" {
+		return group
+	}
+	if cur != nil && (strings.HasSuffix(cur.Description, ":") || strings.HasSuffix(cur.Description, "-")) {
+		return cur.Number
+	}
+	return ""
+}
+
+// continuation reports whether a line can continue the description of
+// the row above: wrapped lines are indented (or are table cells).
+func continuation(line string) bool {
+	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ") ||
+		strings.HasPrefix(line, "\u00a0") || ruleRe.MatchString(line)
+}
+
+// indent returns the column of the first non-blank character of a line.
+func indent(line string) int {
+	i := strings.IndexFunc(line, func(r rune) bool { return r != ' ' && r != '\t' && r != '\u00a0' })
+	if i < 0 {
+		i = len(line)
+	}
+	return width(line[:i])
+}
+
+// width returns the number of columns s takes, tabs stopping every 8.
+func width(s string) int {
+	n := 0
+	for _, r := range s {
+		if r == '\t' {
+			n += 8 - n%8
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// parseEntry recognizes an index row and returns the column where its
+// description starts.
+func parseEntry(line string) (Entry, int, bool) {
+	m := entryRe.FindStringSubmatchIndex(line)
+	if m == nil {
+		return Entry{}, 0, false
+	}
+	num, desc := strings.Join(strings.Fields(line[m[2]:m[3]]), ""), line[m[4]:m[5]]
+	col := width(line[:m[4]])
+	base := num
+	if i := strings.IndexAny(base, ".-( "); i >= 0 {
+		base = base[:i]
+	}
+	n := 0
+	for _, c := range base {
+		n = n*10 + int(c-'0')
+	}
+	if n < 1 || n > maxBase {
+		return Entry{}, 0, false
+	}
+	desc = strings.TrimLeft(cellText(leadDashRe.ReplaceAllString(desc, "")), "*†‡#^§¶ ")
+	r := firstRune(desc)
+	if r == 0 || !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“'‘([`, r)) {
+		return Entry{}, 0, false
+	}
+	if !hasLetter(desc) || (n <= 3 && !strings.ContainsAny(num, ".-(") && listItemRe.MatchString(desc)) {
+		return Entry{}, 0, false
+	}
+	return Entry{Number: num, Description: desc}, col, true
+}
+
+// cellSepRe separates table cells: tabs, or runs of four or more spaces
+// in fixed-width text.
+var cellSepRe = regexp.MustCompile(`\t|[ \x{a0}]{4,}`)
+
+// cellText returns the first cell of a row that holds more than a marker
+// (a management-contract symbol such as "u" or "*" gets a cell of its own
+// in some tables); the first non-empty cell when none does.
+func cellText(s string) string {
+	first := ""
+	for _, c := range cellSepRe.Split(s, -1) {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		if utf8.RuneCountInString(c) > 2 {
+			return c
+		}
+		if first == "" {
+			first = c
+		}
+	}
+	return first
+}
+
+// firstRune returns the first rune of s, 0 if s is empty.
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+// hasLetter reports whether s contains a letter.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// nonExhibitBase lists the exhibit numbers of EX-* document types that are
+// interactive data rather than Item 601 exhibits (EX-100, EX-101.*).
+var nonExhibitBase = map[string]bool{"100": true, "101": true}
+
+// NumberFromType returns the exhibit number of an EDGAR document type:
+// "EX-99.1" → "99.1", "EX-99" → "99", "EX-3.(I)" → "3.(I)". ok is false
+// for types that are not numbered exhibits (the primary document, GRAPHIC,
+// XML, JSON, ZIP, EXCEL, COVER, CORRESP, EX-FILING FEES) and for the
+// interactive-data exhibits EX-100 and EX-101.*.
+func NumberFromType(docType string) (number string, ok bool) {
+	t := strings.ToUpper(strings.TrimSpace(docType))
+	if !strings.HasPrefix(t, "EX-") {
+		return "", false
+	}
+	rest := strings.TrimSpace(t[3:])
+	if rest == "" || rest[0] < '0' || rest[0] > '9' {
+		return "", false
+	}
+	base := rest
+	if i := strings.IndexFunc(base, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
+		base = base[:i]
+	}
+	if nonExhibitBase[strings.TrimLeft(base, "0")] {
+		return "", false
+	}
+	return rest, true
+}
+
+// labelRe matches a leading "Exhibit", "Ex." or "EX-" label and "No.".
+var labelRe = regexp.MustCompile(`^(?:EXHIBIT|EX\.?-?)?\s*(?:NO\.?|NUMBER|#)?\s*`)
+
+// Normalize makes exhibit numbers comparable for merging: labels,
+// footnote marks and leading zeros of each part are dropped and parts
+// are joined with dots: "99.01" and "Exhibit 99.1" → "99.1", "99" stays
+// "99", "3(i)" and "EX-3.(I)" → "3.I".
+func Normalize(number string) string {
+	s := strings.ToUpper(strings.TrimSpace(number))
+	s = labelRe.ReplaceAllString(s, "")
+	parts := strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	for i, p := range parts {
+		if strings.IndexFunc(p, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+			p = strings.TrimLeft(p, "0")
+			if p == "" {
+				p = "0"
+			}
+			parts[i] = p
+		}
+	}
+	return strings.Join(parts, ".")
+}

@@ -1,0 +1,128 @@
+package exhibits
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+func readFixture(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestParseIndex8K(t *testing.T) {
+	got := ParseIndex(readFixture(t, "8k-index.txt"))
+	want := []Entry{
+		{"99.1", "Press release, dated as of August 15, 2006, announcing the appointment of Dr. Ann Smith to the Company's board of directors."},
+		{"99.2", "Slides presented to investors on August 15, 2006."},
+		{"104", "Cover Page Interactive Data File (embedded within the Inline XBRL document)"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+func TestParseIndex10K(t *testing.T) {
+	got := ParseIndex(readFixture(t, "10k-item15.txt"))
+	want := []Entry{
+		{"3.1", "Restated Certificate of Incorporation."},
+		{"3(ii)", "By-Laws as amended."},
+		{"10.1", "Grebe Instruments 2020 Stock Plan."},
+		{"10-A-1", "Amendment to Profit Agreement dated January 1, 2002."},
+		{"4", "Instruments Defining the Rights of Security Holders:"},
+		{"4(a)", "Indenture, dated as of May 1, 2001, between Grebe Instruments and First Trust Company."},
+		{"4(b)", "First Supplemental Indenture, dated June 2, 2003."},
+		{"10.2", "Form of Indemnification Agreement."},
+		{"31.1", "Certification of the Chief Executive Officer."},
+		{"101.INS", "Inline XBRL Instance Document."},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+func TestParseIndexProse(t *testing.T) {
+	text := "Item 8.01 Other Events\n\nIn 2005 we sold 12 plants.\n10 days later we closed.\n"
+	if got := ParseIndex(text); len(got) != 0 {
+		t.Errorf("prose gave %+v", got)
+	}
+}
+
+func TestNumberFromType(t *testing.T) {
+	cases := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"EX-99.1", "99.1", true},
+		{"EX-99", "99", true},
+		{" ex-3.(i) ", "3.(I)", true},
+		{"EX-99.(A)(5)(C)", "99.(A)(5)(C)", true},
+		{"EX-27", "27", true},
+		{"EX-101.INS", "", false},
+		{"EX-101.SCH", "", false},
+		{"EX-100", "", false},
+		{"EX-FILING FEES", "", false},
+		{"GRAPHIC", "", false},
+		{"XML", "", false},
+		{"ZIP", "", false},
+		{"EXCEL", "", false},
+		{"JSON", "", false},
+		{"COVER", "", false},
+		{"CORRESP", "", false},
+		{"8-K", "", false},
+		{"EX-", "", false},
+		{"", "", false},
+	}
+	for _, c := range cases {
+		got, ok := NumberFromType(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("NumberFromType(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	cases := map[string]string{
+		"99.01":            "99.1",
+		"99.1":             "99.1",
+		"99.10":            "99.10",
+		"99":               "99",
+		"Exhibit 99.1":     "99.1",
+		"EX-99.1":          "99.1",
+		"Exhibit No. 10.2": "10.2",
+		"3(i)":             "3.I",
+		"3.(I)":            "3.I",
+		"99-1":             "99.1",
+		"10.1*":            "10.1",
+		"010.01":           "10.1",
+		"101.INS":          "101.INS",
+		"":                 "",
+	}
+	for in, want := range cases {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzParseIndex(f *testing.F) {
+	f.Add("EXHIBIT INDEX\n99.1  Press release\n      dated today\n")
+	f.Add("Item 9.01 Financial Statements and Exhibits\n(d) Exhibits\n99.1\tPress\n104\tCover\n")
+	f.Add("Exhibit No.\tDescription\nExhibit 3-A     Charter    Filed\n   ---   more\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, e := range ParseIndex(text) {
+			if e.Number == "" || e.Description == "" {
+				t.Fatalf("empty entry %+v", e)
+			}
+			Normalize(e.Number)
+		}
+		NumberFromType(text)
+		Normalize(text)
+	})
+}

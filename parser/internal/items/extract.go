@@ -1,0 +1,575 @@
+package items
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	// headingRe matches a line that starts with an item heading, possibly
+	// after a short non-letter table cell (bullet, blank cell): the number,
+	// its decimal part and a letter suffix; the rest is checked by code.
+	headingRe = regexp.MustCompile(`^[\s\x{a0}]*(?:[^\pL\t]{0,6}\t[\s\x{a0}]*)?(?i:items?)[\s\x{a0}]*(\d{1,2})(?:\.(\d{1,2}))?([A-Za-z])?(.*)$`)
+	// subPartRe matches parenthesized sub-parts after an item number ("(d)").
+	subPartRe = regexp.MustCompile(`^[\s\x{a0}]*(?:\([A-Za-z0-9]{1,4}\)[\s\x{a0}]*)+`)
+	// combinedRe matches further numbers of a combined heading
+	// ("and 2", ", 3 and 4", "through 4").
+	combinedRe = regexp.MustCompile(`^(?:[\s\x{a0}]*(?:,|and|&|through|to)[\s\x{a0}]*(?i:items?[\s\x{a0}]*)?\d{1,2}(?:\.\d{1,2})?[A-Za-z]?\b)+`)
+	// naTitleRe matches a heading remainder saying the items do not apply.
+	naTitleRe = regexp.MustCompile(`(?i)^(?:are[\s\x{a0}]+)?(?:not[\s\x{a0}]+applicable|inapplicable|none|omitted)\b`)
+	// partRe matches a PART heading line of a periodic report.
+	// What follows the numeral must be the end of the line, a separator
+	// or a capitalized word ("PART II — OTHER INFORMATION"), not prose
+	// such as "Part II, Item 1A of our annual report".
+	partRe = regexp.MustCompile(`^[\s\x{a0}]*(?:[^\pL\t]{0,6}\t[\s\x{a0}]*)?(?i:part)[\s\x{a0}]+(IV|III|II|I|iv|iii|ii|i)(?:[\s\x{a0}]*$|[\s\x{a0}]*[.:\t\-–—]|[\s\x{a0}]+[\p{Lu}"“])`)
+	// signatureRe matches the SIGNATURE(S) heading that ends the last item.
+	signatureRe = regexp.MustCompile(`^[\s\x{a0}]*(?i:signatures?)[\s\x{a0}:.]*$`)
+	// pageRefRe matches a trailing page reference of a table-of-contents row.
+	pageRefRe = regexp.MustCompile(`(?:\t|\.{3,}|…|[\s\x{a0}]{2,})[\s\x{a0}]*(?i:page[\s\x{a0}]*)?(?:\d{1,3}|[ivxl]{1,6}|[A-Z]-\d{1,3})(?:[\s\x{a0}]*-[\s\x{a0}]*\d{1,3})?[\s\x{a0}]*$`)
+	// pageLineRe matches a line that is only a page number or page label.
+	pageLineRe = regexp.MustCompile(`^[\s\x{a0}]*(?i:page)?[\s\x{a0}\t]*(?:\d{1,3}|[ivxl]{1,6}|[A-Z]-\d{1,3})?[\s\x{a0}]*$`)
+)
+
+// maxTitleLen is the longest heading remainder taken as a title; longer
+// remainders are run-in headings whose text starts on the heading line.
+const maxTitleLen = 200
+
+// tocGap is the most letters between two headings for the first to count
+// as a table-of-contents entry.
+const tocGap = 80
+
+// heading is one item heading found in the text.
+type heading struct {
+	code, asFiled, part string
+	bodyStart           int  // byte offset where the item's text starts
+	lineStart           int  // byte offset of the heading line
+	pageRef             bool // the heading line ends with a page number
+	titleAt             int  // offset of the printed title in the heading line
+}
+
+// boundary is a line that ends an item's text without starting one: a
+// PART heading that changes the part, or a SIGNATURES heading.
+type boundary struct {
+	at int
+}
+
+// Extract splits a report's body text into its items. form is the
+// submission type ("8-K", "8-K/A", "10-K405", "10-Q", ...); filed is the
+// filing date (or the date of report) as YYYY-MM-DD, "" if unknown. Forms
+// without an item structure (6-K, S-1, DEF 14A, ...) yield nil.
+//
+// A heading starts a line (possibly after a short bullet cell and a tab);
+// mentions in prose ("pursuant to Item 12 of Form 8-K") are ignored. An
+// item's text runs to the next item heading, a PART heading that changes
+// the part, or a SIGNATURES heading. Table-of-contents entries are
+// skipped, and a repeated heading yields one item with the text of its
+// fullest occurrence: 8-K items keep the order of their first heading,
+// periodic reports the order of their bodies. 8-K items whose text says
+// "None." or "Not applicable." are dropped.
+func Extract(text, form, filed string) []Item {
+	fam := family(form)
+	if fam == "" || text == "" {
+		return nil
+	}
+	filed = normDate(filed)
+	legacyEra := filed == "" || filed < switchDate
+	var hs []heading
+	var bs []boundary
+	part, lastNum := "I", ""
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		next := len(text)
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+			next = end + 1
+		}
+		line := text[off:end]
+		if fam != fam8K {
+			if m := partRe.FindStringSubmatch(line); m != nil && utf8.RuneCountInString(line) < 150 {
+				p := strings.ToUpper(m[1])
+				if p != part {
+					bs = append(bs, boundary{at: off})
+				}
+				part, lastNum = p, ""
+				// A TOC row may hold the PART and the first item of it.
+				if tab := strings.IndexByte(line, '\t'); tab >= 0 {
+					if h, ok := parseHeading(line[tab+1:], fam, legacyEra, &part, &lastNum); ok {
+						h.lineStart = off
+						h.bodyStart += off + tab + 1
+						hs = append(hs, h)
+					}
+				}
+				off = next
+				continue
+			}
+		}
+		if signatureRe.MatchString(line) {
+			bs = append(bs, boundary{at: off})
+			off = next
+			continue
+		}
+		if h, ok := parseHeading(line, fam, legacyEra, &part, &lastNum); ok {
+			h.lineStart = off
+			h.bodyStart += off
+			hs = append(hs, h)
+		}
+		off = next
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	return assemble(text, fam, filed, hs, bs)
+}
+
+// parseHeading recognizes an item heading line. part and lastNum carry the
+// current part and the last item number of periodic reports whose part is
+// given by PART headings; a number lower than the last one in Part I
+// starts Part II when a PART heading is missing.
+func parseHeading(line, fam string, legacyEra bool, part, lastNum *string) (heading, bool) {
+	h, ok := parseHeadingLine(line, fam, legacyEra, part, lastNum)
+	if !ok {
+		return h, false
+	}
+	// Run-in heading: "Item 8.01 Other Events. On May 2 the Company ..."
+	rest := line[h.titleAt:]
+	if cut := runInCut(rest, knownTitles(fam, h)); cut >= 0 {
+		h.bodyStart = h.titleAt + cut
+	}
+	return h, true
+}
+
+// parseHeadingLine recognizes the heading and its code; see parseHeading.
+func parseHeadingLine(line, fam string, legacyEra bool, part, lastNum *string) (heading, bool) {
+	m := headingRe.FindStringSubmatchIndex(line)
+	if m == nil {
+		return heading{}, false
+	}
+	major := line[m[2]:m[3]]
+	minor := ""
+	if m[4] >= 0 {
+		minor = line[m[4]:m[5]]
+	}
+	restStart := m[8]
+	letter := ""
+	if m[6] >= 0 {
+		l := line[m[6]:m[7]]
+		nextIsLetter := false
+		if r, _ := utf8.DecodeRuneInString(line[m[7]:]); unicode.IsLetter(r) {
+			nextIsLetter = true
+		}
+		if fam != fam8K && minor == "" && !nextIsLetter {
+			letter = strings.ToUpper(l)
+		} else {
+			restStart = m[6] // glued title ("Item 5Other"), not a suffix
+		}
+	}
+	rest := line[restStart:]
+	if sp := subPartRe.FindStringIndex(rest); sp != nil {
+		rest = rest[sp[1]:]
+		restStart += sp[1]
+	}
+	if cp := combinedRe.FindStringIndex(rest); cp != nil {
+		// "Items 1 and 2. Business and Properties": the first number names it.
+		rest = rest[cp[1]:]
+		restStart += cp[1]
+	}
+	titleStart, ok := titleOffset(rest)
+	if !ok {
+		return heading{}, false
+	}
+	title := rest[titleStart:]
+	if naTitleRe.MatchString(title) {
+		return heading{}, false // "Items 1 through 4 Not Applicable."
+	}
+	h := heading{bodyStart: len(line) + 1, titleAt: restStart + titleStart}
+	if utf8.RuneCountInString(title) > maxTitleLen {
+		// Run-in heading: the title ends at the first sentence end.
+		cut := strings.Index(title, ". ")
+		if cut < 0 || cut > maxTitleLen {
+			cut = 0
+		} else {
+			cut += 2
+		}
+		h.bodyStart = restStart + titleStart + cut
+		title = title[:cut]
+	}
+	h.pageRef = pageRefRe.MatchString(title)
+	if fam == fam8K {
+		h.code, h.asFiled = code8K(major, minor, strings.TrimSpace(title), legacyEra)
+		return h, h.code != ""
+	}
+	if minor != "" {
+		return heading{}, false
+	}
+	num := strings.TrimLeft(major, "0") + letter
+	h.asFiled = num
+	if fam == fam10K && num == "14" && (*part == "IV" || strings.Contains(strings.ToLower(title), "exhibit")) {
+		// Before 2003 Item 14 was Part IV's exhibits item.
+		h.part, h.code = "IV", "IV-14"
+		return h, true
+	}
+	if fam == fam40F {
+		h.code = num
+		return h, num != ""
+	}
+	tbl := table(fam)
+	if partByNumber(fam) {
+		for _, e := range tbl {
+			if e.Number == num {
+				h.part, h.code = e.Part, e.Part+"-"+num
+				return h, true
+			}
+		}
+		return heading{}, false
+	}
+	if *lastNum != "" && *part == "I" && lessNum(num, *lastNum) {
+		*part = "II"
+	} else if *lastNum != "" && *part == "II" && lessNum(num, *lastNum) {
+		*part = "I"
+	}
+	if p := partByTitle(tbl, num, title); p != "" && p != *part {
+		// The printed title names the other part ("Item 1 - Financial
+		// Statements" after a table of contents that ended in Part II).
+		*part = p
+	}
+	for _, e := range tbl {
+		if e.Number == num && e.Part == *part {
+			*lastNum = num
+			h.part, h.code = e.Part, e.Part+"-"+num
+			return h, true
+		}
+	}
+	return heading{}, false
+}
+
+// minRunInLetters is the least number of letters after a printed title
+// for the rest of its line to count as the item's text.
+const minRunInLetters = 20
+
+// knownTitles lists the titles a heading of code may be printed with.
+func knownTitles(fam string, h heading) []string {
+	out := []string{Title(fam, h.code)}
+	if fam == fam8K {
+		for _, l := range legacy8K {
+			if l.Code == h.code {
+				out = append(out, l.Title)
+			}
+		}
+		for _, a := range headerAliases {
+			if a.Code == h.code {
+				out = append(out, a.Title)
+			}
+		}
+		return out
+	}
+	for _, ht := range historicTitles[fam+"|"+h.code] {
+		out = append(out, ht.Title)
+	}
+	return append(out, altTitles[h.code]...)
+}
+
+// runInCut returns where the text starts in the remainder of a heading
+// line that begins with one of titles, then a separator (". ", ":", a
+// dash or a tab), then at least minRunInLetters letters of text; -1 when
+// it does not. The longest matching title decides.
+func runInCut(rest string, titles []string) int {
+	end := -1
+	for _, t := range titles {
+		if e := titleEnd(rest, words(t)); e > end {
+			end = e
+		}
+	}
+	if end < 0 {
+		return -1
+	}
+	cut, sep := end, false
+	for cut < len(rest) {
+		r, n := utf8.DecodeRuneInString(rest[cut:])
+		if !strings.ContainsRune(" \t\u00a0.:;-–—\"”", r) {
+			break
+		}
+		if r != ' ' && r != '\u00a0' && r != '"' && r != '”' {
+			sep = true
+		}
+		cut += n
+	}
+	letters := 0
+	for _, r := range rest[cut:] {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if !sep || letters < minRunInLetters {
+		return -1
+	}
+	return cut
+}
+
+// titleEnd returns the offset after the last word of want when s starts
+// with those words (stop words and punctuation aside); -1 otherwise.
+func titleEnd(s string, want []string) int {
+	if len(want) == 0 {
+		return -1
+	}
+	k := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
+				break
+			}
+			j += n2
+		}
+		switch w := strings.ToLower(s[i:j]); {
+		case w == want[k]:
+			k++
+			if k == len(want) {
+				return j
+			}
+		case !stopWords[w]:
+			return -1
+		}
+		i = j
+	}
+	return -1
+}
+
+// minPartSimilarity is the least title similarity that decides an item's
+// part against the PART headings.
+const minPartSimilarity = 0.34
+
+// partByTitle returns the part whose item num has a title clearly closer
+// to the printed title than the other part's item num; "" when the title
+// does not decide.
+func partByTitle(tbl []entry, num, title string) string {
+	w := words(title)
+	if len(w) == 0 {
+		return ""
+	}
+	best, bestScore, second := "", 0.0, 0.0
+	for _, e := range tbl {
+		if e.Number != num {
+			continue
+		}
+		sc := similarity(w, words(e.Title))
+		for _, alt := range altTitles[e.Part+"-"+e.Number] {
+			sc = max(sc, similarity(w, words(alt)))
+		}
+		switch {
+		case sc > bestScore:
+			best, bestScore, second = e.Part, sc, bestScore
+		case sc > second:
+			second = sc
+		}
+	}
+	if bestScore >= minPartSimilarity && bestScore > second {
+		return best
+	}
+	return ""
+}
+
+// lessNum orders item numbers such as "1", "1A", "2".
+func lessNum(a, b string) bool {
+	na, la := splitNum(a)
+	nb, lb := splitNum(b)
+	if na != nb {
+		return na < nb
+	}
+	return la < lb
+}
+
+// splitNum splits "1A" into 1 and "A".
+func splitNum(s string) (int, string) {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	n, _ := strconv.Atoi(s[:i])
+	return n, s[i:]
+}
+
+// titleOffset checks what follows an item number and returns where the
+// printed title starts. A heading has nothing, a separator (".", ":",
+// dash, tab) or a capitalized word after its number; prose such as
+// "Item 12 of Form 8-K" or "Item 5) which" does not qualify.
+func titleOffset(rest string) (int, bool) {
+	i := 0
+	sep := false
+	for i < len(rest) {
+		r, n := utf8.DecodeRuneInString(rest[i:])
+		switch {
+		case r == '.' || r == ':' || r == '-' || r == '–' || r == '—' || r == '\t':
+			sep = true
+		case r == ' ' || r == '\u00a0':
+		default:
+			if sep || unicode.IsUpper(r) || r == '"' || r == '“' || r == '[' {
+				return i, true
+			}
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
+}
+
+// contentLetters counts the letters of s outside page-number lines.
+func contentLetters(s string) int {
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		if pageLineRe.MatchString(l) || partRe.MatchString(l) {
+			continue
+		}
+		for _, r := range l {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// occurrence is one heading with the extent of its text.
+type occurrence struct {
+	heading
+	end int
+	toc bool
+}
+
+// assemble cuts the text between headings, drops table-of-contents
+// entries and merges repeated headings into one item per code.
+func assemble(text, fam, filed string, hs []heading, bs []boundary) []Item {
+	var occ []occurrence
+	bi := 0
+	for i, h := range hs {
+		if i > 0 && occ[len(occ)-1].code == h.code && !boundaryBetween(bs, hs[i-1].lineStart, h.lineStart) {
+			continue // a running page header repeating the open item
+		}
+		occ = append(occ, occurrence{heading: h})
+	}
+	for i := range occ {
+		end := len(text)
+		if i+1 < len(occ) {
+			end = occ[i+1].lineStart
+		}
+		for bi < len(bs) && bs[bi].at < occ[i].bodyStart {
+			bi++
+		}
+		if bi < len(bs) && bs[bi].at < end {
+			end = bs[bi].at
+		}
+		if end < occ[i].bodyStart {
+			end = occ[i].bodyStart
+		}
+		if occ[i].bodyStart > len(text) {
+			occ[i].bodyStart = len(text)
+		}
+		if end > len(text) {
+			end = len(text)
+		}
+		occ[i].end = end
+	}
+	// Table-of-contents entries: short gaps to the next heading, page
+	// references, or following closely on such an entry — when the same
+	// code occurs again later.
+	small := make([]bool, len(occ))
+	for i := range occ {
+		if i+1 < len(occ) {
+			small[i] = contentLetters(text[occ[i].bodyStart:occ[i+1].lineStart]) <= tocGap
+		}
+	}
+	for i := range occ {
+		cand := small[i] || occ[i].pageRef || (i > 0 && small[i-1])
+		if !cand {
+			continue
+		}
+		for j := i + 1; j < len(occ); j++ {
+			if occ[j].code == occ[i].code {
+				occ[i].toc = true
+				break
+			}
+		}
+	}
+	best := map[string]int{}
+	var order []string
+	for i, o := range occ {
+		b, seen := best[o.code]
+		if !seen {
+			order = append(order, o.code)
+			best[o.code] = i
+			continue
+		}
+		switch {
+		case occ[b].toc && !o.toc:
+			best[o.code] = i
+		case occ[b].toc == o.toc && o.end-o.bodyStart > occ[b].end-occ[b].bodyStart:
+			best[o.code] = i
+		}
+	}
+	if fam != fam8K {
+		// Periodic reports list items in the order of their bodies.
+		sort.SliceStable(order, func(a, b int) bool { return best[order[a]] < best[order[b]] })
+	}
+	out := make([]Item, 0, len(order))
+	for _, c := range order {
+		o := occ[best[c]]
+		txt := cleanText(text[o.bodyStart:o.end])
+		if fam == fam8K && notReported(txt) {
+			continue // "Item 6. Resignations of Registrant's Directors. None."
+		}
+		out = append(out, Item{
+			Code:          c,
+			NumberAsFiled: o.asFiled,
+			Part:          o.part,
+			Title:         titleAt(fam, c, filed),
+			Text:          txt,
+		})
+	}
+	return out
+}
+
+// boundaryBetween reports whether a boundary lies in [from, to); bs is
+// sorted by offset.
+func boundaryBetween(bs []boundary, from, to int) bool {
+	i := sort.Search(len(bs), func(i int) bool { return bs[i].at >= from })
+	return i < len(bs) && bs[i].at < to
+}
+
+// ruleLineRe matches a line that only underlines or rules (---, ===, ___).
+var ruleLineRe = regexp.MustCompile(`^[\s\x{a0}]*[-=_*]{3,}[-=_*\s\x{a0}]*$`)
+
+// cleanText trims an item's text and drops rule lines that underlined
+// the heading.
+func cleanText(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		line, rest, _ := strings.Cut(s, "\n")
+		if !ruleLineRe.MatchString(line) || line == "" {
+			return s
+		}
+		s = strings.TrimSpace(rest)
+	}
+}
+
+// notReportedRe matches the whole text of an 8-K item that reports
+// nothing.
+var notReportedRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:none|not[\s\x{a0}]+applicable|inapplicable|n/?a|omitted|not[\s\x{a0}]+required)[\s\x{a0}.;:]*$`)
+
+// notReported reports whether an 8-K item's text says it reports nothing:
+// its first paragraph is "None." or "Not applicable." (page numbers and
+// running heads may follow).
+func notReported(s string) bool {
+	first, _, _ := strings.Cut(s, "\n\n")
+	return notReportedRe.MatchString(first)
+}

@@ -1,0 +1,791 @@
+// Package signature finds the signature block(s) of an EDGAR report in its
+// plain text and returns the people who signed it: the registrant block
+// ("By: /s/ name", "Name:", "Title:", "Date:") and, for annual reports, the
+// capacities table of officers and directors.
+package signature
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/edgarload/edgarload/parser/internal/codes"
+)
+
+// Signer is one person who signed a report.
+type Signer struct {
+	Name  string // person's name as typed, without "/s/", "By:" or underscores
+	Title string // title or capacity, e.g. "President and Chief Operating Officer"
+	Date  string // ISO date signed, "" if none
+	For   string // entity signed for, e.g. "SONUS NETWORKS, INC."
+}
+
+// Limits that keep the scan bounded on any input.
+const (
+	maxSectionLines = 400 // lines read after an anchor
+	maxTitleLen     = 160 // longer text is prose, not a title
+	maxSigners      = 200
+)
+
+var (
+	reAnchor  = regexp.MustCompile(`(?i)pursuant\s+to\s+the\s+requirements\s+of`)
+	reSigned  = regexp.MustCompile(`(?i)duly\s+caused|caused\s+this\s+(?:report|amendment|registration|statement)|signed\s+(?:on\s+its\s+behalf|below|by\s+the\s+following)|has\s+been\s+signed`)
+	reHeading = regexp.MustCompile(`(?i)^\s*signatures?\s*(?:\(s\))?\s*:?\s*$`)
+	reStop    = regexp.MustCompile(`(?i)^\s*(?:schedule\s+ii\b|valuation\s+and\s+qualifying|exhibit\s+index|index\s+to\s+exhibits|exhibits?\s+index|exhibit\s+list|index\s+of\s+exhibits|certifications?\b|certification\s+pursuant|report\s+of\s+independent|consent\s+of\s+independent|index\s+to\s+(?:consolidated\s+)?financial\s+statements|<document>|</text>)`)
+	reExhibit = regexp.MustCompile(`(?i)^\s*(?:exhibit|ex-)\s*\d{1,3}(?:\.\d{1,3})?\s*$`)
+	reCellSep = regexp.MustCompile(`\t| {2,}`)
+	reSlashS  = regexp.MustCompile(`(?i)^\*?\s*(?:by:?\s*)?/?s/\s*`)
+	reLabel   = regexp.MustCompile(`(?i)^(date[d]?|by|name|title|its|signature)\s*:\s*(.*)$`)
+	reBareBy  = regexp.MustCompile(`(?i)^by\s+(.*)$`)
+	reEntity  = regexp.MustCompile(`(?i)(?:\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.l\.c|lp|l\.p|llp|plc|n\.v|n\.a|s\.a|ag|se|trust|bancorp|bancshares|holdings?|group|partners|fund|bank)\.?|\(registrant\))\s*,?\s*$`)
+	reRegMark = regexp.MustCompile(`(?i)^\(\s*(?:registrant|issuer|company)\s*\)$`)
+	reNoise   = regexp.MustCompile(`^[\s\-_=*.|]*$`)
+	rePageNum = regexp.MustCompile(`(?i)^(?:page\s+)?-?\s*\d{1,3}\s*-?$|^[ivxl]+$`)
+	reAttorny = regexp.MustCompile(`(?i)attorney[\s-]+in[\s-]+fact`)
+)
+
+// Extract finds the signature block(s) of a report and returns its signers
+// in order.
+func Extract(text string) []Signer {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	starts := anchors(lines)
+	for _, st := range starts {
+		if out := parseSection(lines, st); len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// anchors returns the candidate first lines of signature sections: each
+// "Pursuant to the requirements of ... duly caused this report to be signed"
+// sentence, then "SIGNATURES" headings as a fallback.
+func anchors(lines []string) []int {
+	var out, heads []int
+	for i, l := range lines {
+		if reHeading.MatchString(l) {
+			heads = append(heads, i)
+			continue
+		}
+		if !reAnchor.MatchString(l) {
+			continue
+		}
+		window := l
+		for j := i + 1; j < len(lines) && j <= i+4; j++ {
+			window += " " + lines[j]
+		}
+		if reSigned.MatchString(window) {
+			out = append(out, i)
+		}
+	}
+	// Only the first anchor of a run: the parse of one section covers the
+	// registrant block and the capacities table that follows it.
+	return append(out, heads...)
+}
+
+// block is the parser state while reading one signature section.
+type block struct {
+	out        []Signer
+	rows       []int // line of each signer
+	groups     []int // entity group of each signer
+	ownDate    []bool
+	dates      []datedLine
+	cur        int // index of the open signer in out, -1 if none
+	printed    bool
+	lastTitle  bool
+	entity     string
+	group      int
+	pendingCap string
+	expectName bool
+	capacity   bool  // inside the capacities table (second anchor seen)
+	grid       []int // signers opened side by side on one line, by column
+	gridLine   int
+	printedAt  int // line where the open signer's printed name was read
+	lines      []string
+}
+
+// anchorDate records a date written in an anchor sentence ("on this 18th
+// day of February 2009") as a fallback for signers without one.
+func (b *block) anchorDate(i int, s string) {
+	if d, ok := findDate(s); ok {
+		b.dates = append(b.dates, datedLine{line: i, group: -1, date: d})
+	}
+}
+
+var reDayOf = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Za-z]+)\.?,?\s+(\d{4})\b`)
+
+// findDate is codes.FindDate that also reads "18th day of February, 2009".
+func findDate(s string) (string, bool) {
+	if m := reDayOf.FindStringSubmatch(s); m != nil {
+		if d, ok := codes.FindDate(m[2] + " " + m[1] + ", " + m[3]); ok {
+			return d, true
+		}
+	}
+	return codes.FindDate(s)
+}
+
+// datedLine is a date seen in the section with its position.
+type datedLine struct {
+	line, group int
+	date        string
+}
+
+// parseSection reads signers from the section starting at line st.
+func parseSection(lines []string, st int) []Signer {
+	b := &block{cur: -1, lines: lines}
+	end := min(len(lines), st+maxSectionLines)
+	// Skip the anchor sentence itself (until its paragraph ends).
+	i := st
+	for i < end && strings.TrimSpace(lines[i]) != "" && !strings.HasSuffix(strings.TrimSpace(lines[i]), ".") && !strings.HasSuffix(strings.TrimSpace(lines[i]), ":") && i < st+6 {
+		i++
+	}
+	if reAnchor.MatchString(lines[st]) {
+		b.anchorDate(st, strings.Join(lines[st:min(i+1, len(lines))], " "))
+		i++
+	}
+	for ; i < end && len(b.out) < maxSigners; i++ {
+		raw := lines[i]
+		t := strings.TrimSpace(raw)
+		if t == "" {
+			b.lastTitle = false
+			continue
+		}
+		if reStop.MatchString(t) || (len(b.out) > 0 && reExhibit.MatchString(t)) {
+			break
+		}
+		if reAnchor.MatchString(t) {
+			// A second anchor (capacities table) continues the section.
+			b.closeSigner()
+			b.lastTitle = false
+			b.capacity = true
+			b.grid = nil
+			b.anchorDate(i, t)
+			continue
+		}
+		b.line(i, raw)
+	}
+	b.closeSigner()
+	return b.finish()
+}
+
+// cells splits a line into its TAB- or space-separated cells and merges a
+// bare label ("Date:", "By:") with the cell after it.
+func cells(raw string) []string {
+	var out []string
+	for _, p := range reCellSep.Split(strings.TrimSpace(raw), -1) {
+		p = strings.TrimSpace(strings.ReplaceAll(p, "\u00a0", " "))
+		if p == "" || reNoise.MatchString(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	out = splitAtSlashS(out)
+	merged := out[:0:0]
+	for k := 0; k < len(out); k++ {
+		c := out[k]
+		bare := reLabel.FindStringSubmatch(c) != nil && strings.TrimSpace(reLabel.FindStringSubmatch(c)[2]) == ""
+		if (bare || reBareSlashS.MatchString(c)) && k+1 < len(out) && reLabel.FindStringSubmatch(out[k+1]) == nil {
+			c = c + " " + out[k+1]
+			k++
+		}
+		merged = append(merged, c)
+	}
+	return merged
+}
+
+// line feeds one line of the section to the state machine.
+func (b *block) line(i int, raw string) {
+	cs := cells(raw)
+	if len(cs) == 0 {
+		return
+	}
+	if b.gridRow(i, cs) {
+		return
+	}
+	title := false
+	for k, c := range cs {
+		title = b.cell(i, k, len(cs), c) || title
+	}
+	b.lastTitle = title
+}
+
+// gridRow handles directors laid out side by side ("/s/ A<TAB>/s/ B", then
+// "A<TAB>B", then "Director<TAB>Director"). It reports whether it used the
+// line.
+func (b *block) gridRow(i int, cs []string) bool {
+	sigs := 0
+	for _, c := range cs {
+		if isSlashS(c) {
+			sigs++
+		}
+	}
+	if sigs >= 2 && sigs == len(cs) {
+		b.closeSigner()
+		b.grid = b.grid[:0]
+		for _, c := range cs {
+			name, _ := splitNameTitle(cleanName(c), "")
+			b.out = append(b.out, Signer{Name: name, For: b.entity})
+			b.rows = append(b.rows, i)
+			b.groups = append(b.groups, b.group)
+			b.ownDate = append(b.ownDate, false)
+			b.grid = append(b.grid, len(b.out)-1)
+		}
+		b.gridLine = i
+		return true
+	}
+	if len(b.grid) == 0 || sigs > 0 || len(cs) > len(b.grid) || i-b.gridLine > 4 {
+		b.grid = nil
+		return false
+	}
+	for k, c := range cs {
+		s := &b.out[b.grid[k]]
+		switch {
+		case sameName(c, s.Name):
+			if n := cleanName(c); strings.ToUpper(n) != n {
+				s.Name = n
+			}
+		case reLabel.MatchString(c) || rePageNum.MatchString(c):
+		default:
+			if d, ok := dateOnly(c); ok {
+				s.Date = d
+				b.ownDate[b.grid[k]] = true
+			} else if s.Title == "" {
+				s.Title = c
+			} else {
+				s.Title += " " + c
+			}
+		}
+	}
+	b.gridLine = i
+	return true
+}
+
+// isSlashS reports whether c is a conformed signature "/s/ Name".
+func isSlashS(c string) bool {
+	return reSlashS.MatchString(c) && strings.Contains(strings.ToLower(c), "s/")
+}
+
+// cell handles one cell; it reports whether the cell extended a title.
+func (b *block) cell(i, k, n int, c string) bool {
+	if rePageNum.MatchString(c) || reTag.MatchString(c) {
+		return false
+	}
+	if m := reLabel.FindStringSubmatch(c); m != nil {
+		return b.label(i, strings.ToLower(m[1]), strings.TrimSpace(m[2]))
+	}
+	if reSlashS.MatchString(c) && (strings.Contains(strings.ToLower(c), "s/")) {
+		name := cleanName(reSlashS.ReplaceAllString(c, ""))
+		return b.signature(i, name)
+	}
+	if m := reBareBy.FindStringSubmatch(c); m != nil && k == 0 {
+		if name, _ := splitNameTitle(cleanName(m[1]), ""); plausibleName(name) {
+			return b.signature(i, cleanName(m[1]))
+		}
+	}
+	if strings.EqualFold(strings.TrimSpace(c), "by") {
+		b.closeSigner()
+		b.out = append(b.out, Signer{For: b.entity})
+		b.rows = append(b.rows, i)
+		b.groups = append(b.groups, b.group)
+		b.ownDate = append(b.ownDate, false)
+		b.cur = len(b.out) - 1
+		b.expectName = true
+		return false
+	}
+	if reIgnore.MatchString(c) {
+		return false
+	}
+	if m := reStarred.FindStringSubmatch(c); m != nil && plausibleName(m[1]) && b.capacity {
+		// "Jane Doe*": signed through an attorney-in-fact.
+		b.signature(i, m[1])
+		return false
+	}
+	if b.capacity && k == 0 && n >= 2 && !b.expectName && plausibleName(c) && rowHasTitle(c, b.lineAt(i)) && (b.cur < 0 || b.printed || b.out[b.cur].Title != "") && !(b.cur >= 0 && sameName(c, b.curName())) {
+		// Capacities row without a conformed signature: "Name<TAB>Title<TAB>Date".
+		b.signature(i, c)
+		b.printed = true
+		return false
+	}
+	if d, ok := dateOnly(c); ok {
+		b.date(i, d, b.cur >= 0 && k > 0)
+		return false
+	}
+	if reRegMark.MatchString(c) {
+		if b.pendingCap != "" {
+			b.setEntity(b.pendingCap)
+		}
+		return false
+	}
+	if b.cur >= 0 {
+		s := &b.out[b.cur]
+		switch {
+		case b.expectName:
+			if name, title := splitNameTitle(cleanName(c), ""); plausibleName(name) {
+				s.Name = name
+				b.expectName = false
+				b.printed = true
+				if title != "" && s.Title == "" {
+					s.Title = title
+					return true
+				}
+				return false
+			}
+		case !b.printed && sameName(c, s.Name):
+			b.printed = true
+			b.printedAt = i
+			name, title := splitNameTitle(strings.TrimSpace(c), s.Name)
+			if title != "" && s.Title == "" {
+				s.Title = title
+			}
+			if (strings.ToUpper(name) != name || s.Name == "") && plausibleName(name) {
+				s.Name = name
+			}
+			return title != ""
+		case s.Title == "" && len(c) <= maxTitleLen && !isEntity(c) && titleLike(c):
+			s.Title = c
+			return true
+		case s.Title != "" && b.lastTitle && k == 0 && n == 1 && continuesTitle(s.Title, c):
+			s.Title += " " + c
+			return true
+		case s.Title != "" && k > 0 && len(c) <= maxTitleLen && titleLike(c) && (b.rows[b.cur] == i || b.printedAt == i) && !isCaps(c):
+			// Further title cell on the signer's row.
+			s.Title += " " + c
+			return true
+		}
+	}
+	if isEntity(c) && len(c) <= maxTitleLen {
+		name := c
+		if b.pendingCap != "" && isCaps(b.pendingCap) && isCaps(c) && len(strings.Fields(c)) <= 2 {
+			name = b.pendingCap + " " + c
+		}
+		b.closeSigner()
+		b.setEntity(name)
+		return false
+	}
+	if isCaps(c) && len(c) <= maxTitleLen {
+		b.pendingCap = c
+	} else {
+		b.pendingCap = ""
+	}
+	return false
+}
+
+// label handles a "Label: value" cell.
+func (b *block) label(i int, lab, v string) bool {
+	switch lab {
+	case "date", "dated":
+		if d, ok := codes.FindDate(v); ok {
+			b.date(i, d, false)
+			if m := reDateThenText.FindStringSubmatch(v); m != nil {
+				// "Date: March 30, 2021 Brien M. Chase, Senior Vice President".
+				return b.cell(i, 1, 2, m[1])
+			}
+		}
+	case "by", "signature":
+		name := cleanName(reSlashS.ReplaceAllString(v, ""))
+		if isEntity(name) && !plausibleName(name) {
+			// "By: XYZ Capital LLC, its general partner".
+			b.closeSigner()
+			b.setEntity(name)
+			return false
+		}
+		return b.signature(i, name)
+	case "name":
+		name := cleanName(v)
+		if b.cur >= 0 && sameName(name, b.out[b.cur].Name) {
+			b.out[b.cur].Name = name
+		} else if b.cur < 0 || b.out[b.cur].Name != "" && b.printed {
+			b.signature(i, name)
+		} else {
+			b.out[b.cur].Name = name
+		}
+		b.printed = true
+		b.expectName = false
+	case "title", "its":
+		if b.cur >= 0 && v != "" {
+			if b.out[b.cur].Title != "" && !b.lastTitle {
+				b.out[b.cur].Title = v
+			} else if b.out[b.cur].Title != "" {
+				b.out[b.cur].Title += " " + v
+			} else {
+				b.out[b.cur].Title = v
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// signature opens a new signer (closing the previous one); it reports
+// whether a title was read along with the name.
+func (b *block) signature(i int, name string) bool {
+	if isEntity(name) && !plausibleName(name) {
+		return false // "/s/ Ernst & Young LLP"
+	}
+	name, title := splitNameTitle(name, "")
+	if b.cur >= 0 && b.out[b.cur].Title == "" && name != "" && foldName(name) == foldName(b.out[b.cur].Name) && i-b.rows[b.cur] <= 3 {
+		// The same signer typed again ("/s/ X" then "By: X").
+		b.printed = true
+		return false
+	}
+	if b.cur >= 0 && b.rows[b.cur] == i-1 && b.out[b.cur].Name == "" {
+		// "By:" alone on the line above.
+		b.out[b.cur].Name, b.out[b.cur].Title = name, title
+		b.expectName = name == ""
+		return title != ""
+	}
+	b.closeSigner()
+	b.out = append(b.out, Signer{Name: name, Title: title, For: b.entity})
+	b.rows = append(b.rows, i)
+	b.groups = append(b.groups, b.group)
+	b.ownDate = append(b.ownDate, false)
+	b.cur = len(b.out) - 1
+	b.printed = false
+	b.expectName = name == ""
+	b.pendingCap = ""
+	return title != ""
+}
+
+// date records a signature date; on a signer's own row it is that
+// signer's date.
+func (b *block) date(i int, d string, own bool) {
+	if own && b.cur >= 0 && b.out[b.cur].Date == "" {
+		b.out[b.cur].Date = d
+		b.ownDate[b.cur] = true
+		return
+	}
+	b.dates = append(b.dates, datedLine{line: i, group: b.group, date: d})
+}
+
+// setEntity starts a new entity group.
+func (b *block) setEntity(name string) {
+	name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(reRegMarkTail.ReplaceAllString(name, "")), ","))
+	if name == "" {
+		return
+	}
+	b.entity = name
+	b.group++
+	b.pendingCap = ""
+}
+
+var reRegMarkTail = regexp.MustCompile(`(?i)\s*\(registrant\)\s*$`)
+
+// closeSigner ends the open signer; a signer without any name is dropped.
+func (b *block) closeSigner() {
+	if b.cur >= 0 && b.out[b.cur].Name == "" {
+		b.out = b.out[:b.cur]
+		b.rows = b.rows[:b.cur]
+		b.groups = b.groups[:b.cur]
+		b.ownDate = b.ownDate[:b.cur]
+	}
+	b.cur = -1
+	b.printed = false
+	b.expectName = false
+	b.lastTitle = false
+}
+
+// curName returns the name of the open signer, "" if none.
+func (b *block) curName() string {
+	if b.cur < 0 {
+		return ""
+	}
+	return b.out[b.cur].Name
+}
+
+// finish gives each signer without a date of its own the nearest date of
+// its entity group (or of the section) and drops implausible names.
+func (b *block) finish() []Signer {
+	var out []Signer
+	for k, s := range b.out {
+		if s.Date == "" {
+			s.Date = b.nearestDate(b.rows[k], b.groups[k])
+		}
+		s.Title = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s.Title), ","))
+		s.Name = strings.TrimSpace(strings.TrimRight(s.Name, ",;"))
+		if !plausibleName(s.Name) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// nearestDate returns the date closest to line i, preferring the same
+// entity group.
+func (b *block) nearestDate(i, group int) string {
+	best, bestDist := "", 1<<30
+	for pass := 0; pass < 2 && best == ""; pass++ {
+		for _, d := range b.dates {
+			if pass == 0 && d.group != group && !(d.group == group-1 && d.line < i) {
+				continue
+			}
+			dist := d.line - i
+			if dist < 0 {
+				dist = -dist
+			}
+			if dist < bestDist {
+				best, bestDist = d.date, dist
+			}
+		}
+	}
+	return best
+}
+
+// dateOnly reports whether c is nothing but a date.
+func dateOnly(c string) (string, bool) {
+	d, ok := codes.FindDate(c)
+	if !ok {
+		return "", false
+	}
+	rest := reDateWords.ReplaceAllString(c, "")
+	if len(strings.TrimSpace(rest)) > 3 {
+		return "", false
+	}
+	return d, true
+}
+
+var reDateWords = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?|[\d,./\-\s]|(st|nd|rd|th)\b`)
+
+// cleanName strips conformed-signature marks, labels and underscores.
+func cleanName(s string) string {
+	s = strings.TrimSpace(s)
+	s = reSlashS.ReplaceAllString(s, "")
+	s = strings.Trim(s, "_*-–—:, \t")
+	s = strings.TrimSpace(strings.TrimSuffix(s, "(signature)"))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isEntity reports whether c names a company rather than a person.
+func isEntity(c string) bool {
+	return reEntity.MatchString(strings.TrimSpace(c))
+}
+
+// isCaps reports whether every letter of c is upper case.
+func isCaps(c string) bool {
+	has := false
+	for _, r := range c {
+		if unicode.IsLetter(r) {
+			has = true
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return has
+}
+
+// titleLike reports whether c can be a title: mostly letters, not prose.
+func titleLike(c string) bool {
+	if strings.Count(c, " ") > 25 {
+		return false
+	}
+	letters := 0
+	for _, r := range c {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 3
+}
+
+// continuesTitle reports whether line c wraps the title t.
+func continuesTitle(t, c string) bool {
+	if isEntity(c) || reLabel.MatchString(c) || strings.HasSuffix(c, ":") || reHeadingLike.MatchString(c) {
+		return false
+	}
+	if isCaps(c) && !isCaps(t) && !strings.HasPrefix(c, "(") || plausibleName(c) {
+		return false
+	}
+	if len(t)+len(c) > 2*maxTitleLen || !titleLike(c) || strings.ContainsAny(c, "0123456789|") {
+		return false
+	}
+	if reAttorny.MatchString(c) {
+		return true
+	}
+	return len(c) <= 80
+}
+
+// sameName reports whether c is the printed form of the signed name n
+// (same words ignoring case and punctuation), or n is empty and c is a
+// plausible name.
+func sameName(c, n string) bool {
+	c = cleanName(c)
+	if n == "" {
+		return plausibleName(c)
+	}
+	return foldName(c) == foldName(n) || strings.Contains(foldName(c), foldName(n)) && len(foldName(n)) > 4
+}
+
+// foldName keeps the lower-case letters of s without their accents.
+func foldName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, norm.NFD.String(s))
+}
+
+// plausibleName reports whether s looks like a person's name: 2 to 7
+// words, letters, no digits, not a company.
+func plausibleName(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 60 || strings.ContainsAny(s, "0123456789@/:;") {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 7 {
+		return false
+	}
+	if isEntity(s) && !reNameSuffix.MatchString(s) {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, w := range []string{"president", "officer", "director", "secretary", "treasurer", "chairman", "counsel", "vice ", "chief ", "pursuant", "registrant", "date", "signature", "title", "name"} {
+		if strings.Contains(low, w) {
+			return false
+		}
+	}
+	for _, w := range words {
+		r := []rune(w)[0]
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) && !reParticle.MatchString(w) {
+			return false
+		}
+		if reNotName.MatchString(w) {
+			return false
+		}
+	}
+	return unicode.IsLetter([]rune(words[0])[0])
+}
+
+var (
+	reParticle = regexp.MustCompile(`^(?:de|da|del|della|der|den|van|von|la|le|du|dos|das|di|y|e|bin|al|st\.?)$`)
+	reNotName  = regexp.MustCompile(`(?i)^(?:part|table|contents|balance|total|item|page|exhibit|index|schedule|form|report|section|annual|the|and|of|for|by|inc\.?|corporation|company)$`)
+)
+
+// reNameSuffix matches personal suffixes that also look like company words.
+var reNameSuffix = regexp.MustCompile(`(?i),?\s+(jr|sr|ii|iii|iv)\.?$`)
+
+var (
+	reStarred      = regexp.MustCompile(`^\*?\s*([^*]+?)\s*\*$`)
+	reHeadingLike  = regexp.MustCompile(`(?i)power\s+of\s+attorney|know\s+all|^signatures?$|^directors?:?$`)
+	reBareSlashS   = regexp.MustCompile(`(?i)^(?:by:?\s*)?/s/$`)
+	reTag          = regexp.MustCompile(`^</?[A-Za-z][^>]*>$`)
+	reDateThenText = regexp.MustCompile(`^(?:[A-Za-z]+\.?\s+\d{1,2}\s*,?\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\s+(\S.*)$`)
+	reInnerSlashS  = regexp.MustCompile(`(?i)\s/s/`)
+	reIgnore       = regexp.MustCompile(`(?i)^\(?(?:signature|date|name|title|name\s+and\s+title|principal\s+executive\s+officer\s+and\s+duly\s+authorized\s+officer)\)?:?$`)
+	reTitleWord    = regexp.MustCompile(`(?i)^(?:president|chief|vice|executive|senior|chairman|chairperson|chair|director|secretary|treasurer|general|ceo|cfo|coo|cao|managing|assistant|controller|principal|evp|svp|corporate|attorney|authorized|manager|partner|trustee|member|sole|co-chief|interim|acting|deputy|associate|group|head)\b`)
+	reNameTail     = regexp.MustCompile(`(?i)^(?:jr|sr|ii|iii|iv|esq|ph\.?d|m\.?d)\.?$`)
+)
+
+// splitAtSlashS cuts cells at a conformed signature that follows other text
+// ("Date: March 29, 2006 /s/V. Lawrence Evans").
+func splitAtSlashS(cs []string) []string {
+	var out []string
+	for _, c := range cs {
+		if loc := reInnerSlashS.FindStringIndex(c); loc != nil && loc[0] > 0 {
+			out = append(out, strings.TrimSpace(c[:loc[0]]), strings.TrimSpace(c[loc[0]:]))
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// splitNameTitle separates a person's name from a title typed on the same
+// line: "Jason Smart, Chief Executive Officer", "Alex Hui President",
+// "William E. Ladin, Jr. William E. Ladin, Jr. President". known is the
+// name already read from the "/s/" line, if any.
+func splitNameTitle(s, known string) (name, title string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", ""
+	}
+	words := strings.Fields(s)
+	// The known name followed by the title.
+	if kw := strings.Fields(known); len(kw) > 0 && len(words) > len(kw) {
+		if foldName(strings.Join(words[:len(kw)], " ")) == foldName(known) {
+			return strings.TrimSuffix(strings.Join(words[:len(kw)], " "), ","), trimTitle(strings.Join(words[len(kw):], " "))
+		}
+	}
+	// The name typed twice: "/s/ X Y X Y Title".
+	if name, title, ok := twice(words); ok {
+		return name, title
+	}
+	if plausibleName(s) {
+		return s, ""
+	}
+	return nameThenTitle(words, s)
+}
+
+// twice splits "X Y X Y Title" (the name typed twice) into the name and the
+// title; it prefers the copy that is not all capitals.
+func twice(words []string) (string, string, bool) {
+	for k := 2; 2*k <= len(words); k++ {
+		if foldName(strings.Join(words[:k], " ")) == foldName(strings.Join(words[k:2*k], " ")) {
+			name := strings.Join(words[:k], " ")
+			if second := strings.Join(words[k:2*k], " "); isCaps(name) && !isCaps(second) {
+				name = second
+			}
+			return strings.TrimSuffix(name, ","), trimTitle(strings.Join(words[2*k:], " ")), true
+		}
+	}
+	return "", "", false
+}
+
+// nameThenTitle splits "Name, Title" or "Name Title" at the comma or at the
+// first title word.
+func nameThenTitle(words []string, s string) (string, string) {
+	// "Name, Title": the first comma not followed by Jr./III.
+	parts := strings.Split(s, ",")
+	for k := 1; k < len(parts); k++ {
+		rest := strings.TrimSpace(strings.Join(parts[k:], ","))
+		first := strings.Fields(rest)
+		if len(first) == 0 || reNameTail.MatchString(first[0]) {
+			continue
+		}
+		head := strings.TrimSpace(strings.Join(parts[:k], ","))
+		if plausibleName(head) {
+			return head, trimTitle(rest)
+		}
+		break
+	}
+	// "Name Title" with no comma: cut before the first title word.
+	for k := 2; k < len(words); k++ {
+		if reTitleWord.MatchString(words[k]) {
+			head := strings.TrimSuffix(strings.Join(words[:k], " "), ",")
+			if plausibleName(head) {
+				return head, trimTitle(strings.Join(words[k:], " "))
+			}
+			break
+		}
+	}
+	return s, ""
+}
+
+// trimTitle tidies a title cut from a longer line.
+func trimTitle(t string) string {
+	return strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t), ",;-–—"))
+}
+
+// lineAt returns the text of line i of the section being parsed.
+func (b *block) lineAt(i int) string {
+	if i >= 0 && i < len(b.lines) {
+		return b.lines[i]
+	}
+	return ""
+}
+
+// rowHasTitle reports whether the line holding name cell c also holds a
+// title ("Director", "Chief Financial Officer").
+func rowHasTitle(c, line string) bool {
+	rest := strings.Replace(line, c, "", 1)
+	for _, w := range strings.Fields(rest) {
+		if reTitleWord.MatchString(w) {
+			return true
+		}
+	}
+	return false
+}

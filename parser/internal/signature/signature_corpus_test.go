@@ -1,0 +1,222 @@
+package signature
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/edgarload/edgarload/parser/internal/textconv"
+)
+
+// sharedDir returns /work/shared (next to the module root) or skips the
+// test when it is absent outside CI.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatalf("getwd: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("shared corpus missing in CI: %v", err)
+		}
+		t.Skipf("shared corpus absent: %v", err)
+	}
+	return shared
+}
+
+// docText renders a document body as text the way the parser does.
+func docText(b []byte) string {
+	if textconv.IsHTML(b) {
+		return textconv.HTMLToText(b)
+	}
+	return textconv.Decode(b)
+}
+
+// firstText returns the first <TEXT> body of a submission, or s itself.
+func firstText(s string) string {
+	i := strings.Index(s, "<TEXT>")
+	if i < 0 {
+		return s
+	}
+	j := strings.Index(s[i:], "</TEXT>")
+	if j < 0 {
+		j = len(s) - i
+	}
+	return s[i+len("<TEXT>") : i+j]
+}
+
+func readDoc(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docText([]byte(firstText(string(b))))
+}
+
+func TestSeed(t *testing.T) {
+	got := Extract(readDoc(t, filepath.Join(sharedDir(t), "seed", "sonus-networks-8-K-2004-07-29.txt")))
+	want := []Signer{{Name: "Albert A. Notini", Title: "President and Chief Operating Officer", Date: "2004-07-29", For: "SONUS NETWORKS, INC."}}
+	if len(got) != 1 || got[0] != want[0] {
+		t.Errorf("seed signers:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+var (
+	re8K      = regexp.MustCompile(`(?i)(^|[-_.])8-?k([-_.]|\d|$)`)
+	reSubType = regexp.MustCompile(`(?m)^CONFORMED SUBMISSION TYPE:\s*(\S+)`)
+)
+
+// TestCorpus8K measures the share of 8-K primary documents where at least
+// one signer with a plausible person name is found.
+func TestCorpus8K(t *testing.T) {
+	shared := sharedDir(t)
+	var docs []string
+	primary, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", "*"))
+	for _, p := range primary {
+		if re8K.MatchString(filepath.Base(p)) || strings.Contains(filepath.Base(p), "-8k") {
+			docs = append(docs, p)
+		}
+	}
+	subs, _ := filepath.Glob(filepath.Join(shared, "corpus", "submissions", "*.txt"))
+	for _, p := range subs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := reSubType.FindSubmatch(b); m != nil && strings.HasPrefix(string(m[1]), "8-K") {
+			docs = append(docs, p)
+		}
+	}
+	found, withTitle, withDate, withFor := 0, 0, 0, 0
+	for _, p := range docs {
+		ss := Extract(readDoc(t, p))
+		if len(ss) == 0 {
+			t.Logf("no signer: %s", filepath.Base(p))
+			continue
+		}
+		found++
+		if ss[0].Title != "" {
+			withTitle++
+		}
+		if ss[0].Date != "" {
+			withDate++
+		}
+		if ss[0].For != "" {
+			withFor++
+		}
+		if testing.Verbose() {
+			t.Logf("%-50.50s %+v", filepath.Base(p), ss)
+		}
+	}
+	n := len(docs)
+	if n < 50 {
+		t.Fatalf("only %d 8-K documents in the corpus", n)
+	}
+	rate := float64(found) / float64(n)
+	t.Logf("8-K documents: %d, with signer: %d (%.1f%%), title %d, date %d, for %d", n, found, 100*rate, withTitle, withDate, withFor)
+	if rate < 0.95 {
+		t.Errorf("signer found in %.1f%% of 8-Ks, below 95%%", 100*rate)
+	}
+}
+
+// TestCorpusSpotChecks compares whole signer lists with what the documents
+// print (read by hand).
+func TestCorpusSpotChecks(t *testing.T) {
+	shared := sharedDir(t)
+	cases := []struct {
+		file string
+		want []Signer
+	}{
+		{"corpus/submissions/0000912057-00-002128.txt", []Signer{
+			{Name: "Fred Anderson", Title: "Executive Vice President and Chief Financial Officer", Date: "2000-01-21", For: "APPLE COMPUTER, INC."},
+		}},
+		{"corpus/submissions/0000092122-19-000063.txt", []Signer{
+			{Name: "Melissa K. Caen", Title: "Assistant Secretary", Date: "2019-12-17", For: "THE SOUTHERN COMPANY"},
+			{Name: "Melissa K. Caen", Title: "Assistant Secretary", Date: "2019-12-17", For: "GEORGIA POWER COMPANY"},
+		}},
+		{"corpus/submissions/8k_2006_0001275287-06-004445.txt", []Signer{
+			{Name: "Alex Hui", Title: "President, Chief Executive Officer", Date: "2006-08-15", For: "PERICOM SEMICONDUCTOR CORPORATION"},
+			{Name: "Angela Chen", Title: "Vice President, Chief Financial Officer", Date: "2006-08-15", For: "PERICOM SEMICONDUCTOR CORPORATION"},
+		}},
+		{"corpus/primary/8k_2019_0001193125-19-100400.htm", []Signer{
+			{Name: "Wendy Cassity", Title: "EVP and Chief Legal Officer", Date: "2019-04-08", For: "NUANCE COMMUNICATIONS, INC."},
+		}},
+		{"corpus/primary/8k_2021_0000887919-21-000012.html", []Signer{
+			{Name: "Brien M. Chase", Title: "Senior Vice President and Chief Financial Officer", Date: "2021-03-30", For: "PREMIER FINANCIAL BANCORP, INC."},
+		}},
+		{"corpus/submissions/8k_1997_0001036050-97-000815.txt", []Signer{
+			{Name: "Bruce J. Feldman", Title: "President, Chief Executive Officer, Director and Chairman of the Board", Date: "1997-10-07", For: "Home Health Corporation of America, Inc."},
+		}},
+	}
+	for _, c := range cases {
+		got := Extract(readDoc(t, filepath.Join(shared, c.file)))
+		if len(got) != len(c.want) {
+			t.Errorf("%s: got %d signers %+v, want %+v", c.file, len(got), got, c.want)
+			continue
+		}
+		for k := range got {
+			if got[k] != c.want[k] {
+				t.Errorf("%s signer %d:\n got %+v\nwant %+v", c.file, k, got[k], c.want[k])
+			}
+		}
+	}
+}
+
+// TestCorpus10K checks the capacities tables of annual reports: Apple's
+// 10-K lists the registrant signer then ten officers and directors, and no
+// document yields an auditor or a company as a signer.
+func TestCorpus10K(t *testing.T) {
+	shared := sharedDir(t)
+	apple := Extract(readDoc(t, filepath.Join(shared, "corpus", "primary", "et-Apple.10-K.html")))
+	wantNames := []string{"Luca Maestri", "Timothy D. Cook", "Luca Maestri", "Chris Kondo", "Wanda Austin", "Alex Gorsky",
+		"Andrea Jung", "Arthur D. Levinson", "Monica Lozano", "Ronald D. Sugar", "Susan L. Wagner"}
+	if len(apple) != len(wantNames) {
+		t.Fatalf("Apple 10-K: got %d signers %+v", len(apple), apple)
+	}
+	for k, n := range wantNames {
+		if apple[k].Name != n || apple[k].Date != "2024-11-01" || apple[k].For != "Apple Inc." {
+			t.Errorf("Apple 10-K signer %d: got %+v, want %s 2024-11-01 Apple Inc.", k, apple[k], n)
+		}
+	}
+	if apple[1].Title != "Chief Executive Officer and Director (Principal Executive Officer)" {
+		t.Errorf("Apple 10-K Cook title %q", apple[1].Title)
+	}
+	re := regexp.MustCompile(`(?i)10-?k`)
+	primary, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", "*"))
+	docs, many, total := 0, 0, 0
+	for _, p := range primary {
+		if !re.MatchString(filepath.Base(p)) {
+			continue
+		}
+		docs++
+		ss := Extract(readDoc(t, p))
+		total += len(ss)
+		if len(ss) >= 3 {
+			many++
+		}
+		for _, s := range ss {
+			if strings.Contains(strings.ToUpper(s.Name), "LLP") || !plausibleName(s.Name) {
+				t.Errorf("%s: implausible signer %+v", filepath.Base(p), s)
+			}
+		}
+	}
+	t.Logf("10-K documents: %d, with >=3 signers: %d, signers in all: %d", docs, many, total)
+	if docs == 0 || float64(many)/float64(docs) < 0.9 {
+		t.Errorf("only %d of %d 10-Ks have a capacities table", many, docs)
+	}
+}

@@ -1,0 +1,565 @@
+package textconv
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// elemKind says how an element affects line layout.
+type elemKind uint8
+
+const (
+	kindInline elemKind = iota
+	kindBreak           // starts and ends a line
+	kindPara            // starts and ends a paragraph (blank line around)
+	kindSkip            // content is not rendered
+	kindPre             // preformatted: whitespace kept
+)
+
+// elemKinds classifies the elements that are not inline.
+var elemKinds = map[string]elemKind{
+	"address": kindBreak, "article": kindBreak, "aside": kindBreak, "body": kindBreak,
+	"center": kindBreak, "dd": kindBreak, "dir": kindBreak, "div": kindBreak, "dl": kindBreak,
+	"dt": kindBreak, "fieldset": kindBreak, "figcaption": kindBreak, "figure": kindBreak,
+	"footer": kindBreak, "form": kindBreak, "header": kindBreak, "html": kindBreak,
+	"li": kindBreak, "main": kindBreak, "menu": kindBreak, "nav": kindBreak, "section": kindBreak,
+	"caption": kindBreak, "legend": kindBreak, "option": kindBreak,
+	"p": kindPara, "h1": kindPara, "h2": kindPara, "h3": kindPara, "h4": kindPara,
+	"h5": kindPara, "h6": kindPara, "blockquote": kindPara, "ul": kindPara, "ol": kindPara,
+	"hr":  kindPara,
+	"pre": kindPre, "xmp": kindPre, "listing": kindPre, "plaintext": kindPre,
+	"script": kindSkip, "style": kindSkip, "head": kindSkip, "title": kindSkip,
+	"ix:header": kindSkip, "noscript": kindSkip, "template": kindSkip, "xml": kindSkip,
+	"object": kindSkip, "select": kindSkip, "svg": kindSkip, "math": kindSkip,
+}
+
+// headElems may appear inside <head> without ending it.
+var headElems = map[string]bool{
+	"title": true, "meta": true, "link": true, "style": true, "script": true,
+	"base": true, "noscript": true, "object": true, "head": true, "html": true,
+}
+
+// HTMLToText renders an HTML document as plain text lines in reading order,
+// the way the printed page reads. The bytes are decoded with Decode (UTF-8,
+// else Windows-1252; a <meta> charset of UTF-8 or Latin-1/Windows-1252 is
+// thereby honoured). Block elements end lines, paragraphs are separated by
+// one blank line, each table row becomes one line with its non-empty cells
+// joined by a tab (a cell holding several lines yields several lines, laid
+// side by side with the other cells' lines), <pre> keeps its line breaks,
+// and <head>, <script>, <style>, ix:header and display:none content is
+// dropped. Entities are decoded, unicode spaces become plain spaces and runs
+// of spaces collapse to one.
+func HTMLToText(b []byte) string {
+	src := decodeHTML(b)
+	c := converter{textMode: plainTextInHTML(src)}
+	c.top.out = &c.out
+	c.out.Grow(len(src) / 3)
+	c.run(html.NewTokenizer(strings.NewReader(src)))
+	return c.out.String()
+}
+
+// sink accumulates rendered text: either straight into the output (the
+// document) or into the lines of a table cell.
+type sink struct {
+	out     *strings.Builder // non-nil for the document sink
+	lines   []string         // cell lines (out == nil)
+	line    strings.Builder  // the line being built
+	space   bool             // a space is pending before the next glyph
+	nbsp    bool             // the (empty) line held a non-breaking space
+	blank   bool             // a blank line is pending before the next line
+	started bool             // a non-blank line has been written
+}
+
+// addLine appends one finished line ("" asks for a blank line).
+func (s *sink) addLine(l string) {
+	if l == "" {
+		s.blank = true
+		return
+	}
+	if s.out == nil {
+		s.lines = append(s.lines, l)
+		return
+	}
+	if s.blank && s.started {
+		s.out.WriteByte('\n')
+	}
+	s.out.WriteString(l)
+	s.out.WriteByte('\n')
+	s.blank = false
+	s.started = true
+}
+
+// breakLine ends the current line; an empty line that held only a
+// non-breaking space counts as a blank line, as a browser shows it.
+func (s *sink) breakLine() {
+	if s.line.Len() > 0 {
+		l := strings.TrimRight(s.line.String(), " ")
+		s.line.Reset()
+		s.addLine(l)
+	} else if s.nbsp {
+		s.blank = true
+	}
+	s.space, s.nbsp = false, false
+}
+
+// para ends the current line and asks for a blank line before the next.
+func (s *sink) para() {
+	s.breakLine()
+	s.blank = true
+}
+
+// isUnicodeSpace reports whether r is a space other than ASCII whitespace.
+func isUnicodeSpace(r rune) bool {
+	switch r {
+	case 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0x85:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// isInvisible reports whether r renders as nothing.
+func isInvisible(r rune) bool {
+	switch r {
+	case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: // soft hyphen, zero-width characters
+		return true
+	}
+	return r < 0x20 || (r >= 0x7F && r <= 0x9F)
+}
+
+// text adds flowing text, collapsing whitespace.
+func (s *sink) text(t []byte) {
+	for i := 0; i < len(t); {
+		c := t[i]
+		var r rune
+		n := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, n = utf8.DecodeRune(t[i:])
+		}
+		i += n
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f':
+			s.space = true
+		case isUnicodeSpace(r):
+			s.space = true
+			if s.line.Len() == 0 {
+				s.nbsp = true
+			}
+		case isInvisible(r):
+		default:
+			if s.space && s.line.Len() > 0 {
+				s.line.WriteByte(' ')
+			}
+			s.space = false
+			if n == 1 {
+				s.line.WriteByte(c)
+			} else {
+				s.line.WriteRune(r)
+			}
+		}
+	}
+}
+
+// tabWidth is the tab stop distance in preformatted text.
+const tabWidth = 8
+
+// preText adds preformatted text: spaces and line breaks are kept.
+func (s *sink) preText(t []byte) {
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRune(t[i:])
+		i += n
+		switch {
+		case r == '\n':
+			if s.line.Len() == 0 {
+				s.addLine("")
+			} else {
+				s.breakLine()
+			}
+		case r == '\t':
+			for n := tabWidth - s.line.Len()%tabWidth; n > 0; n-- {
+				s.line.WriteByte(' ')
+			}
+		case r == '\r' || r == '\f' || isUnicodeSpace(r):
+			s.line.WriteByte(' ')
+		case isInvisible(r):
+		default:
+			s.line.WriteRune(r)
+		}
+	}
+}
+
+// converter holds the state of one HTMLToText run.
+type converter struct {
+	out       strings.Builder
+	top       sink
+	tables    []*table
+	pre       int        // depth of open preformatted elements
+	preStart  bool       // just after <pre>: a leading newline is dropped
+	skip      string     // element whose content is being skipped
+	skipDepth int        // nesting of skip within itself
+	headInner string     // element open inside a skipped <head> (title, script...)
+	wing      []openElem // open elements set in the Wingdings font
+	textMode  bool       // plain text wrapped in HTML: all text is preformatted
+	lists     []list     // open <ul>/<ol> elements
+}
+
+// list is an open <ul> or <ol>; items are marked "• " or "N. ".
+type list struct {
+	ordered bool
+	n       int // number of the last item
+}
+
+// openElem is an open element tracked by name and self-nesting depth.
+type openElem struct {
+	name  string
+	depth int
+}
+
+// cur returns the sink text currently goes to.
+func (c *converter) cur() *sink {
+	if n := len(c.tables); n > 0 {
+		t := c.tables[n-1]
+		if t.cell != nil {
+			return t.cell
+		}
+		return t.parent
+	}
+	return &c.top
+}
+
+// curTable returns the innermost open table, opening one for stray cells.
+func (c *converter) curTable() *table {
+	if n := len(c.tables); n > 0 {
+		return c.tables[n-1]
+	}
+	t := &table{parent: c.cur()}
+	t.parent.breakLine()
+	c.tables = append(c.tables, t)
+	return t
+}
+
+// attrFlags are the rendering hints read from a tag's attributes.
+type attrFlags struct {
+	hidden    bool // display:none or the hidden attribute
+	pageBreak bool // a CSS page break before or after
+	gap       bool // left padding or margin: a space before inline content
+	wingdings bool // Wingdings font: letters stand for check boxes
+	start     int  // start attribute of an <ol>
+}
+
+// readAttrs reads the attributes that change rendering.
+func readAttrs(z *html.Tokenizer) attrFlags {
+	var f attrFlags
+	for {
+		k, v, more := z.TagAttr()
+		switch string(k) {
+		case "style":
+			st := compactLower(v)
+			if strings.Contains(st, "display:none") {
+				f.hidden = true
+			}
+			if strings.Contains(st, "page-break-before:always") || strings.Contains(st, "page-break-after:always") ||
+				strings.Contains(st, "break-before:page") || strings.Contains(st, "break-after:page") {
+				f.pageBreak = true
+			}
+			f.gap = f.gap || nonZero(st, "padding-left:") || nonZero(st, "margin-left:") ||
+				strings.Contains(st, "display:inline-block")
+			f.wingdings = f.wingdings || strings.Contains(st, "wingdings")
+		case "face":
+			f.wingdings = f.wingdings || bytes.Contains(bytes.ToLower(v), []byte("wingdings"))
+		case "hidden":
+			f.hidden = true
+		case "start":
+			if n, err := strconv.Atoi(strings.TrimSpace(string(v))); err == nil && n > 0 && n < 1e6 {
+				f.start = n
+			}
+		}
+		if !more {
+			return f
+		}
+	}
+}
+
+// wingdingsGlyphs maps the letters that Wingdings renders as check boxes
+// and bullets to the Unicode characters they show.
+var wingdingsGlyphs = map[string]string{
+	"o": "☐", "q": "☐", "¨": "☐", "p": "☐", "þ": "☒", "ý": "☒", "x": "☒", "ü": "✓",
+	"n": "■", "l": "●", "§": "▪", "Ø": "➢", "ð": "➢",
+}
+
+// nonZero reports whether the CSS property prop (with its colon) is set in
+// the compacted style st to a value with a non-zero digit.
+func nonZero(st, prop string) bool {
+	i := strings.Index(st, prop)
+	if i < 0 || (i > 0 && st[i-1] != ';' && st[i-1] != '"') {
+		return false
+	}
+	for _, c := range []byte(st[i+len(prop):]) {
+		switch {
+		case c == ';':
+			return false
+		case c >= '1' && c <= '9':
+			return true
+		}
+	}
+	return false
+}
+
+// compactLower lower-cases v and drops its spaces.
+func compactLower(v []byte) string {
+	b := make([]byte, 0, len(v))
+	for _, c := range v {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// run consumes the token stream.
+func (c *converter) run(z *html.Tokenizer) {
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			for len(c.tables) > 0 {
+				c.closeTable()
+			}
+			c.top.breakLine()
+			return
+		case html.TextToken:
+			c.onText(z.Text())
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			c.onStart(string(name), hasAttr, tt == html.SelfClosingTagToken, z)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			c.onEnd(string(name))
+		}
+	}
+}
+
+// onText renders a text token.
+func (c *converter) onText(t []byte) {
+	if c.skip != "" {
+		if c.skip != "head" || c.headInner != "" || len(bytes.TrimSpace(t)) == 0 {
+			return
+		}
+		c.skip, c.skipDepth = "", 0 // text ends an unclosed <head>
+	}
+	s := c.cur()
+	if c.textMode {
+		s.preText(t)
+		return
+	}
+	if c.pre > 0 {
+		if c.preStart && len(t) > 0 && t[0] == '\n' {
+			t = t[1:]
+		}
+		c.preStart = false
+		s.preText(t)
+		return
+	}
+	if len(c.wing) > 0 {
+		if g, ok := wingdingsGlyphs[string(bytes.TrimSpace(t))]; ok {
+			t = []byte(g)
+		}
+	}
+	s.text(t)
+}
+
+// onStart handles a start (or self-closing) tag.
+func (c *converter) onStart(name string, hasAttr, selfClosing bool, z *html.Tokenizer) {
+	if c.skip != "" {
+		switch {
+		case c.skip == "head" && !headElems[name]:
+			c.skip, c.skipDepth, c.headInner = "", 0, "" // a body element ends an unclosed <head>
+		case c.skip == "head" && !selfClosing && !isVoid(name) && name != "head" && name != "html":
+			c.headInner = name
+			return
+		case c.skip == "p" && closesP(name):
+			c.skip, c.skipDepth = "", 0 // a hidden <p> left open ends here
+		case name == c.skip && !selfClosing:
+			c.skipDepth++
+			return
+		default:
+			return
+		}
+	}
+	var f attrFlags
+	if hasAttr {
+		f = readAttrs(z)
+	}
+	kind := elemKinds[name]
+	if (f.hidden || kind == kindSkip) && !selfClosing && !isVoid(name) {
+		c.skip, c.skipDepth = name, 1
+		return
+	}
+	if !selfClosing && !isVoid(name) {
+		if n := len(c.wing); n > 0 && c.wing[n-1].name == name {
+			c.wing[n-1].depth++
+		} else if f.wingdings {
+			c.wing = append(c.wing, openElem{name: name, depth: 1})
+		}
+	}
+	s := c.cur()
+	if f.pageBreak {
+		s.para()
+	}
+	if c.textMode {
+		if name == "page" || name == "hr" {
+			s.para()
+		}
+		return
+	}
+	switch name {
+	case "br":
+		if s.line.Len() == 0 && c.pre == 0 {
+			s.blank = true
+		}
+		s.breakLine()
+		return
+	case "table":
+		s.breakLine()
+		c.tables = append(c.tables, &table{parent: s})
+		return
+	case "tr":
+		t := c.curTable()
+		c.closeRow(t)
+		t.inRow = true
+		return
+	case "td", "th":
+		t := c.curTable()
+		c.closeCell(t)
+		t.inRow = true
+		t.cell = &sink{}
+		return
+	case "ul", "ol":
+		if !selfClosing {
+			l := list{ordered: name == "ol"}
+			if f.start > 0 {
+				l.n = f.start - 1
+			}
+			c.lists = append(c.lists, l)
+		}
+	case "li":
+		s.breakLine()
+		if n := len(c.lists); n > 0 {
+			l := &c.lists[n-1]
+			l.n++
+			if l.ordered {
+				s.text([]byte(strconv.Itoa(l.n) + ". "))
+			} else {
+				s.text([]byte("• "))
+			}
+		}
+		return
+	}
+	switch kind {
+	case kindInline:
+		if f.gap {
+			s.space = true
+		}
+	case kindBreak:
+		s.breakLine()
+	case kindPara:
+		s.para()
+	case kindPre:
+		s.para()
+		if !selfClosing {
+			c.pre++
+			c.preStart = true
+		}
+	}
+}
+
+// onEnd handles an end tag.
+func (c *converter) onEnd(name string) {
+	if c.skip != "" {
+		switch {
+		case c.headInner != "":
+			if name == c.headInner {
+				c.headInner = ""
+			}
+		case name == c.skip:
+			if c.skipDepth--; c.skipDepth == 0 {
+				c.skip = ""
+			}
+			return
+		case name == "body" || name == "html":
+			c.skip, c.skipDepth, c.headInner = "", 0, ""
+		case c.skip == "p" && (closesP(name) || name == "td" || name == "th" || name == "tr"):
+			c.skip, c.skipDepth = "", 0 // the end of an enclosing block ends a hidden <p>
+		default:
+			return
+		}
+	}
+	if n := len(c.wing); n > 0 && c.wing[n-1].name == name {
+		if c.wing[n-1].depth--; c.wing[n-1].depth == 0 {
+			c.wing = c.wing[:n-1]
+		}
+	}
+	if c.textMode {
+		return
+	}
+	if (name == "ul" || name == "ol") && len(c.lists) > 0 {
+		c.lists = c.lists[:len(c.lists)-1]
+	}
+	switch name {
+	case "table":
+		c.closeTable()
+		return
+	case "tr":
+		if n := len(c.tables); n > 0 {
+			c.closeRow(c.tables[n-1])
+		}
+		return
+	case "td", "th":
+		if n := len(c.tables); n > 0 {
+			c.closeCell(c.tables[n-1])
+		}
+		return
+	}
+	s := c.cur()
+	switch elemKinds[name] {
+	case kindBreak:
+		s.breakLine()
+	case kindPara:
+		s.para()
+	case kindPre:
+		if c.pre > 0 {
+			c.pre--
+		}
+		s.breakLine()
+		s.para()
+	}
+}
+
+// closesP reports whether the start (or end) of element name implicitly
+// ends an open <p>.
+func closesP(name string) bool {
+	switch elemKinds[name] {
+	case kindBreak, kindPara, kindPre:
+		return name != "body" && name != "html"
+	}
+	return name == "table"
+}
+
+// isVoid reports whether an element never has content.
+func isVoid(name string) bool {
+	switch name {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+		"param", "source", "track", "wbr":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,154 @@
+package textconv
+
+import (
+	"regexp"
+	"strings"
+)
+
+// table is an open <table> and its current row.
+type table struct {
+	parent *sink      // where finished rows go
+	inRow  bool       // a row is open
+	cells  [][]string // finished cells of the open row
+	cell   *sink      // the open cell, or nil
+}
+
+// closeCell ends the open cell of t, if any, and keeps its lines.
+func (c *converter) closeCell(t *table) {
+	if t.cell == nil {
+		return
+	}
+	t.cell.breakLine()
+	t.cells = append(t.cells, t.cell.lines)
+	t.cell = nil
+}
+
+// closeRow ends the open row of t and writes its lines to the parent.
+func (c *converter) closeRow(t *table) {
+	c.closeCell(t)
+	if len(t.cells) > 0 {
+		for _, l := range composeRow(t.cells) {
+			t.parent.addLine(l)
+		}
+	}
+	t.cells = t.cells[:0]
+	t.inRow = false
+}
+
+// closeTable ends the innermost open table.
+func (c *converter) closeTable() {
+	n := len(c.tables)
+	if n == 0 {
+		return
+	}
+	t := c.tables[n-1]
+	c.closeRow(t)
+	c.tables = c.tables[:n-1]
+	t.parent.breakLine()
+}
+
+// composeRow lays the cells of one row side by side: line k of the result
+// joins line k of every cell that has one with tabs. Empty cells are
+// dropped, a cell holding only a currency sign is glued to the next cell
+// and one holding only ")" or "%" to the previous one.
+func composeRow(cells [][]string) []string {
+	kept := cells[:0:0]
+	for i := 0; i < len(cells); i++ {
+		cl := cells[i]
+		if len(cl) == 0 {
+			continue
+		}
+		if len(cl) == 1 {
+			switch cl[0] {
+			case "$", "€", "£", "¥", "US$", "C$":
+				if j := nextNonEmpty(cells, i+1); j > 0 {
+					nc := append([]string{cl[0] + cells[j][0]}, cells[j][1:]...)
+					cells[j] = nc
+					continue
+				}
+			case ")", "%", ")%", "%)", "pts)", "bps)":
+				if k := len(kept); k > 0 {
+					p := append([]string(nil), kept[k-1]...)
+					p[len(p)-1] += cl[0]
+					kept[k-1] = p
+					continue
+				}
+			}
+		}
+		kept = append(kept, cl)
+	}
+	if len(kept) == 1 {
+		return kept[0]
+	}
+	joinWrapped(kept)
+	n := 0
+	for _, cl := range kept {
+		n = max(n, len(cl))
+	}
+	out := make([]string, 0, n)
+	parts := make([]string, 0, len(kept))
+	for k := 0; k < n; k++ {
+		parts = parts[:0]
+		for _, cl := range kept {
+			if k < len(cl) {
+				parts = append(parts, cl[k])
+			}
+		}
+		out = append(out, strings.Join(parts, "\t"))
+	}
+	return out
+}
+
+// reFieldLabel matches a cell line that starts a labelled field of a
+// signature or cover block ("By:", "Name:", "/s/ ..."), which must keep its
+// own line.
+var reFieldLabel = regexp.MustCompile(`^(?i:(?:by|name|title|its|date|dated|attest)\s*[:.]|/s/|by\s)`)
+
+// Limits on a cell whose lines are taken as one wrapped value.
+const (
+	maxWrapLines = 6
+	maxWrapBytes = 500
+)
+
+// joinWrapped joins the lines of the one multi-line cell of a row whose
+// other cells hold a single line: such a cell is a value wrapped by the
+// layout ("Series 2015A 6.25% Junior" / "Subordinated Notes due 2075"), not
+// a block of separate lines. Labelled lines (By:, Name:, /s/) and long
+// cells are left alone, as are rows with several multi-line cells (laid
+// side by side instead).
+func joinWrapped(cells [][]string) {
+	multi := -1
+	for i, cl := range cells {
+		if len(cl) > 1 {
+			if multi >= 0 {
+				return
+			}
+			multi = i
+		}
+	}
+	if multi < 0 || len(cells[multi]) > maxWrapLines {
+		return
+	}
+	size := 0
+	for i, l := range cells[multi] {
+		size += len(l) + 1
+		if i > 0 && reFieldLabel.MatchString(l) {
+			return
+		}
+	}
+	if size > maxWrapBytes {
+		return
+	}
+	cells[multi] = []string{strings.Join(cells[multi], " ")}
+}
+
+// nextNonEmpty returns the index of the first non-empty cell at or after i,
+// or -1.
+func nextNonEmpty(cells [][]string, i int) int {
+	for ; i < len(cells); i++ {
+		if len(cells[i]) > 0 {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,127 @@
+// Package sql holds the SQL that edgarload runs and the example queries for
+// analysts, as .sql files embedded in the binary. Import it as
+//
+//	edgarsql "github.com/edgarload/edgarload/sql"
+//
+// Each loader statement is one file in loader/, exposed as a string below;
+// queries/ holds analyst-facing examples (queries/examples/*.sql) and the
+// demo script.
+package sql
+
+import "embed"
+
+// Queries holds queries/: the analyst example queries (queries/examples/*.sql)
+// and queries/demo.sql.
+//
+//go:embed queries
+var Queries embed.FS
+
+// AdoptRegistrants is loader/adopt_registrants.sql: Give CIK-less registrants (known from bare documents) the CIK of a filing matched to them by IRS number, file number or name ($1 ids, $2 CIKs).
+//
+//go:embed loader/adopt_registrants.sql
+var AdoptRegistrants string
+
+// AllocateRegistrantIDs is loader/allocate_registrant_ids.sql: Reserve $1 registrant ids, so that new registrants are inserted with ids the loader already knows (one round trip for the whole batch).
+//
+//go:embed loader/allocate_registrant_ids.sql
+var AllocateRegistrantIDs string
+
+// CreateStaging is loader/create_staging.sql: Per-batch staging tables: COPY targets merged into edgar.* in the same transaction. LIKE ... INCLUDING DEFAULTS (not ALL: no unique indexes).
+//
+//go:embed loader/create_staging.sql
+var CreateStaging string
+
+// DeleteChildren is loader/delete_children.sql: Remove the child rows of filings about to be replaced ($1 filing ids) and return the registrants they referenced, whose attributes are recomputed.
+//
+//go:embed loader/delete_children.sql
+var DeleteChildren string
+
+// DeleteFilings is loader/delete_filings.sql: Delete filings superseded under another key ($1 filing ids; children cascade). Used only when a new parser version keys the same bytes differently.
+//
+//go:embed loader/delete_filings.sql
+var DeleteFilings string
+
+// ExistingFilings is loader/existing_filings.sql: Filings already stored under one of the batch's keys: $1 accession numbers, $2 source SHA-256s (matched on any row: the same bytes under another key means an earlier parser version keyed the filing differently).
+//
+//go:embed loader/existing_filings.sql
+var ExistingFilings string
+
+// FinishRun is loader/finish_run.sql: Close a load run with its status and counters.
+//
+//go:embed loader/finish_run.sql
+var FinishRun string
+
+// InsertDocuments is loader/insert_documents.sql: Insert the batch's staged documents rows (the filings' old rows were deleted first), in key order.
+//
+//go:embed loader/insert_documents.sql
+var InsertDocuments string
+
+// InsertExhibits is loader/insert_exhibits.sql: Insert the batch's staged exhibits rows (the filings' old rows were deleted first), in key order.
+//
+//go:embed loader/insert_exhibits.sql
+var InsertExhibits string
+
+// InsertFilingRegistrants is loader/insert_filing_registrants.sql: Insert the batch's staged filing_registrants rows (the filings' old rows were deleted first), in key order.
+//
+//go:embed loader/insert_filing_registrants.sql
+var InsertFilingRegistrants string
+
+// InsertFormerNames is loader/insert_former_names.sql: Former names ($1 registrant ids, $2 names, $3 dates): a union over all filings, duplicates ignored.
+//
+//go:embed loader/insert_former_names.sql
+var InsertFormerNames string
+
+// InsertItems is loader/insert_items.sql: Insert the batch's staged items rows (the filings' old rows were deleted first), in key order.
+//
+//go:embed loader/insert_items.sql
+var InsertItems string
+
+// InsertRegistrants is loader/insert_registrants.sql: Create registrants ($1 reserved ids, $2 CIKs, $3 names); the other attributes are filled by recompute_registrants.sql.
+//
+//go:embed loader/insert_registrants.sql
+var InsertRegistrants string
+
+// InsertRejects is loader/insert_rejects.sql: Record rejected inputs of run $1 ($2 paths, $3 SHA-256s, $4 stages, $5 errors).
+//
+//go:embed loader/insert_rejects.sql
+var InsertRejects string
+
+// InsertRun is loader/insert_run.sql: Open a load run ($1 inputs, $2 parser version) and return its id.
+//
+//go:embed loader/insert_run.sql
+var InsertRun string
+
+// InsertSecurities is loader/insert_securities.sql: Insert the batch's staged securities rows (the filings' old rows were deleted first), in key order.
+//
+//go:embed loader/insert_securities.sql
+var InsertSecurities string
+
+// InsertSigners is loader/insert_signers.sql: Insert the batch's staged signers rows (the filings' old rows were deleted first), in key order.
+//
+//go:embed loader/insert_signers.sql
+var InsertSigners string
+
+// LockBatch is loader/lock_batch.sql: Serialize batches of concurrent loaders: registrant matching and the up-front "unchanged?" check must see a stable database. Released at commit.
+//
+//go:embed loader/lock_batch.sql
+var LockBatch string
+
+// RecomputeRegistrants is loader/recompute_registrants.sql: Recompute the attributes of registrants $1 from ALL their filing_registrants rows: each attribute is the non-empty value of the latest filing (by filing date, else period of report; ties broken by the filing key, then role and ordinal), so the result never depends on load order. An address is one attribute: the whole block of the latest filing that gives one, never a mix of two filings' lines. Only rows that change are written.
+//
+//go:embed loader/recompute_registrants.sql
+var RecomputeRegistrants string
+
+// RegistrantCandidates is loader/registrant_candidates.sql: Registrants a batch's parties may belong to, with every identifier they were ever filed under: $1 CIKs, $2 IRS numbers, $3 file numbers, $4 names (all normalized as edgar.normalize_* do).
+//
+//go:embed loader/registrant_candidates.sql
+var RegistrantCandidates string
+
+// UpsertFilingsByAccession is loader/upsert_filings_by_accession.sql: Merge staged filings keyed by accession number into edgar.filings. A stored row is replaced only by the same bytes under another parser version, or by a preferred source of the same filing (shape rank, then the smaller SHA-256): the winner never depends on load order. Unchanged rows are not touched (loaded_at keeps its value).
+//
+//go:embed loader/upsert_filings_by_accession.sql
+var UpsertFilingsByAccession string
+
+// UpsertFilingsBySHA is loader/upsert_filings_by_sha.sql: Merge staged filings keyed by source SHA-256 (no accession number) into edgar.filings. A stored row is replaced only by the same bytes under another parser version, or by a preferred source of the same filing (shape rank, then the smaller SHA-256): the winner never depends on load order. Unchanged rows are not touched (loaded_at keeps its value).
+//
+//go:embed loader/upsert_filings_by_sha.sql
+var UpsertFilingsBySHA string
