@@ -31,6 +31,11 @@ func Parse(path string, data []byte) (f *Filing, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	for i := range f.Registrants {
+		if f.Registrants[i].FormerNames == nil {
+			f.Registrants[i].FormerNames = []FormerName{}
+		}
+	}
 	sanitize(f)
 	return f, nil
 }

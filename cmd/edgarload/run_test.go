@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+)
+
+func runCLI(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), args, func(k string) string { return env[k] }, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func fixtures(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "filings"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestParsePrintsJSONLines(t *testing.T) {
+	code, out, errOut := runCLI(t, nil, "parse", fixtures(t))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	files, _ := os.ReadDir(fixtures(t))
+	if len(lines) != len(files) {
+		t.Fatalf("%d JSON lines for %d fixtures", len(lines), len(files))
+	}
+	for _, l := range lines {
+		var f map[string]any
+		if err := json.Unmarshal([]byte(l), &f); err != nil {
+			t.Fatalf("not JSON: %v: %.200s", err, l)
+		}
+		for _, key := range []string{"accession_number", "form_type", "period_of_report", "filed_at", "source", "registrants", "items", "exhibits", "signers"} {
+			if _, ok := f[key]; !ok {
+				t.Errorf("%v: missing contract field %q", f["source"], key)
+			}
+		}
+	}
+}
+
+func TestParseFailsNamingTheFile(t *testing.T) {
+	bad, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "bad", "shopping-list.txt"))
+	code, out, errOut := runCLI(t, nil, "parse", bad, filepath.Join(fixtures(t), "quillfeather-instruments-8-K-2003-05-14.txt"))
+	if code == 0 {
+		t.Fatal("exit 0 for a file that is not a filing")
+	}
+	if !strings.Contains(errOut, bad) {
+		t.Errorf("stderr does not name %s: %s", bad, errOut)
+	}
+	if strings.Count(out, "\n") != 1 {
+		t.Errorf("the good file was not printed: %q", out)
+	}
+}
+
+func TestParseText(t *testing.T) {
+	code, out, errOut := runCLI(t, nil, "parse", "--text", filepath.Join(fixtures(t), "0000999001-24-000012.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "Item 2.02. Results of Operations and Financial Condition.") || strings.Contains(out, "<p>") {
+		t.Errorf("unexpected text:\n%s", out)
+	}
+}
+
+func TestVersionAndUsage(t *testing.T) {
+	if code, out, _ := runCLI(t, nil, "version"); code != 0 || !strings.HasPrefix(out, "edgarload ") {
+		t.Errorf("version: exit %d, %q", code, out)
+	}
+	if code, _, _ := runCLI(t, nil, "migrate", "sideways"); code == 0 {
+		t.Error("migrate sideways: exit 0")
+	}
+	if code, _, _ := runCLI(t, nil, "load"); code == 0 {
+		t.Error("load without paths: exit 0")
+	}
+}
+
+// TestLoadEndToEnd runs `edgarload load` twice on the fixtures against a
+// fresh database that the command creates itself.
+func TestLoadEndToEnd(t *testing.T) {
+	base := os.Getenv("EDGARLOAD_TEST_DATABASE_URL")
+	if base == "" {
+		base = "postgres://postgres@127.0.0.1:5432/postgres"
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := fmt.Sprintf("edgarload_cli_test_%d", rand.Uint32())
+	u.Path = "/" + name
+	dbURL := u.String()
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(context.Background(), base)
+		if err == nil {
+			_, _ = conn.Exec(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+			conn.Close(context.Background())
+		}
+	})
+	env := map[string]string{"EDGARLOAD_DATABASE_URL": dbURL, "EDGARLOAD_LOG_LEVEL": "warn"}
+	files, _ := os.ReadDir(fixtures(t))
+	code, out, errOut := runCLI(t, env, "load", fixtures(t))
+	if code != 0 {
+		t.Fatalf("first load: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if want := fmt.Sprintf("%d files seen, %d filings loaded, 0 unchanged, 0 rejected", len(files), len(files)); !strings.Contains(out, want) {
+		t.Errorf("first load summary %q does not say %q", out, want)
+	}
+	code, out, errOut = runCLI(t, env, "load", "--workers=1", fixtures(t))
+	if code != 0 {
+		t.Fatalf("second load: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if want := fmt.Sprintf("0 filings loaded, %d unchanged", len(files)); !strings.Contains(out, want) {
+		t.Errorf("second load summary %q does not say %q", out, want)
+	}
+	code, out, errOut = runCLI(t, env, "migrate", "version")
+	if code != 0 || strings.TrimSpace(out) == "" {
+		t.Errorf("migrate version: exit %d, %q %s", code, out, errOut)
+	}
+}
+
+func TestPasswordNeverPrinted(t *testing.T) {
+	env := map[string]string{"EDGARLOAD_DATABASE_URL": "postgres://loader:s3cretpw@127.0.0.1:1/nope?connect_timeout=2"}
+	code, out, errOut := runCLI(t, env, "migrate", "status")
+	if code == 0 {
+		t.Fatal("migrate status against a closed port: exit 0")
+	}
+	if strings.Contains(out+errOut, "s3cretpw") {
+		t.Errorf("password printed: %s%s", out, errOut)
+	}
+}
