@@ -97,7 +97,7 @@ func (f figures) log(t *testing.T) {
 
 var nameNoise = regexp.MustCompile(`\b(THE|INC|INCORPORATED|CORP|CORPORATION|CO|COMPANY|LTD|LIMITED|LLC|LP|L P|PLC|NV|SA|AG|HOLDINGS?)\b`)
 var nonAlnum = regexp.MustCompile(`[^A-Z0-9 ]+`)
-var disambiguator = regexp.MustCompile(`\s/[A-Z]{2,3}/?\s*$`)
+var disambiguator = regexp.MustCompile(`\s[/\\][A-Z]{2,3}[/\\]?\s*$`)
 
 // normName makes a conformed header name and a printed cover name
 // comparable: "SONUS NETWORKS INC" = "Sonus Networks, Inc.".
@@ -108,6 +108,16 @@ func normName(s string) string {
 	s = nonAlnum.ReplaceAllString(s, " ")
 	s = nameNoise.ReplaceAllString(s, " ")
 	return strings.Join(strings.Fields(s), "")
+}
+
+// normFileNumber compares commission file numbers written with or without
+// leading zeros: "001-00768" = "1-768".
+func normFileNumber(s string) string {
+	parts := strings.Split(strings.TrimSpace(s), "-")
+	for i, p := range parts {
+		parts[i] = strings.TrimLeft(p, "0")
+	}
+	return strings.Join(parts, "-")
 }
 
 func era(date string) string {
@@ -180,6 +190,30 @@ func TestCorpusBodyAgreesWithHeader(t *testing.T) {
 		if !okName {
 			t.Logf("name mismatch %s: header %q, body %q", filepath.Base(path), hdr.Name, body.Name)
 		}
+		digits := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return r
+				}
+				return -1
+			}, s)
+		}
+		if hdr.StateOfIncorporation != "" {
+			fig.add("state of incorporation", group, body.StateOfIncorporation == hdr.StateOfIncorporation)
+		}
+		if hdr.FileNumber != "" {
+			ok := normFileNumber(body.FileNumber) == normFileNumber(hdr.FileNumber)
+			fig.add("commission file number", group, ok)
+			if !ok {
+				t.Logf("file number %s: header %q, body %q", filepath.Base(path), hdr.FileNumber, body.FileNumber)
+			}
+		}
+		if d := digits(hdr.IRSNumber); d != "" && strings.Trim(d, "0") != "" {
+			fig.add("IRS number", group, digits(body.IRSNumber) == d)
+		}
+		if full.PeriodOfReport != nil {
+			fig.add("date of report / period", group, derefOr(bare.PeriodOfReport, "") == *full.PeriodOfReport)
+		}
 		if !is8K(full.FormType) {
 			continue
 		}
@@ -236,13 +270,25 @@ func TestCorpusLabels(t *testing.T) {
 		if err := json.Unmarshal(raw, &label); err != nil {
 			t.Fatalf("%s: %v", lp, err)
 		}
-		docs, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", acc+"-*"))
-		if len(docs) != 1 {
-			t.Errorf("%s: want one primary document, found %v", acc, docs)
+		// The primary document is in primary/, or else inside the
+		// complete submission in submissions/.
+		var name string
+		var data []byte
+		if docs, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", acc+"-*")); len(docs) == 1 {
+			name = docs[0]
+			data, _ = os.ReadFile(name)
+		} else if raw, err := os.ReadFile(filepath.Join(shared, "corpus", "submissions", acc+".txt")); err == nil {
+			sub, err := sgml.Parse(raw)
+			if err != nil {
+				t.Fatalf("%s: %v", acc, err)
+			}
+			doc := primaryDocument(sub, sub.Header.SubmissionType)
+			name, data = doc.Filename, doc.Text
+		} else {
+			t.Errorf("%s: no primary document in primary/ or submissions/", acc)
 			continue
 		}
-		data, _ := os.ReadFile(docs[0])
-		f, err := Parse(docs[0], data)
+		f, err := Parse(name, data)
 		if err != nil {
 			t.Errorf("%v", err)
 			continue
@@ -259,14 +305,14 @@ func TestCorpusLabels(t *testing.T) {
 		date, _ := codes.FindDate(str("date"))
 		checks := []struct{ field, got, want string }{
 			{"name", normName(r.Name), normName(str("name"))},
-			{"address", strings.ToUpper(a.Street1), strings.ToUpper(str("address"))},
+			{"address", strings.ToUpper(strings.TrimSuffix(a.Street1+", "+a.Street2, ", ")), strings.ToUpper(str("address"))},
 			{"city", strings.ToUpper(a.City), strings.ToUpper(str("city"))},
 			{"state", a.State, codes.StateCode(str("state"))},
 			{"zip", a.Zip, str("zip")},
 			{"state_of_incorporation", r.StateOfIncorporation, codes.StateCode(str("state_of_incorporation"))},
 			{"date", derefOr(f.PeriodOfReport, ""), date},
 			{"form", f.FormType, str("form")},
-			{"commission_file_number", r.FileNumber, str("commission_file_number")},
+			{"commission_file_number", normFileNumber(r.FileNumber), normFileNumber(str("commission_file_number"))},
 			{"irs_employer_id", r.IRSNumber, str("irs_employer_id")},
 		}
 		for _, c := range checks {

@@ -88,6 +88,14 @@ func fromSubmission(f *Filing, sub *sgml.Submission) error {
 	primary := primaryDocument(sub, f.FormType)
 	if primary != nil {
 		body := bodyOf(primary.Text, primary.Filename)
+		if sub.Dialect == "" {
+			// A <DOCUMENT> block without a header is a bare document
+			// in its SGML wrapper.
+			f.Shape = ShapeText
+			if body.isHTML {
+				f.Shape = ShapeHTML
+			}
+		}
 		applyBody(f, body)
 	}
 	if len(f.Items) == 0 && len(f.ItemInformation) > 0 {
