@@ -116,7 +116,11 @@ func Extract(text, form, filed string) []Item {
 		}
 		if h, ok := parseHeading(line, fam, legacyEra, &part, &lastNum); ok {
 			h.lineStart = off
-			h.bodyStart += off
+			if h.bodyStart > len(line) {
+				h.bodyStart = next + wrappedTitle(text[next:], line[h.titleAt:], knownTitles(fam, h))
+			} else {
+				h.bodyStart += off
+			}
 			hs = append(hs, h)
 		}
 		off = next
@@ -246,138 +250,6 @@ func parseHeadingLine(line, fam string, legacyEra bool, part, lastNum *string) (
 		}
 	}
 	return heading{}, false
-}
-
-// minRunInLetters is the least number of letters after a printed title
-// for the rest of its line to count as the item's text.
-const minRunInLetters = 20
-
-// knownTitles lists the titles a heading of code may be printed with.
-func knownTitles(fam string, h heading) []string {
-	out := []string{Title(fam, h.code)}
-	if fam == fam8K {
-		for _, l := range legacy8K {
-			if l.Code == h.code {
-				out = append(out, l.Title)
-			}
-		}
-		for _, a := range headerAliases {
-			if a.Code == h.code {
-				out = append(out, a.Title)
-			}
-		}
-		return out
-	}
-	for _, ht := range historicTitles[fam+"|"+h.code] {
-		out = append(out, ht.Title)
-	}
-	return append(out, altTitles[h.code]...)
-}
-
-// runInCut returns where the text starts in the remainder of a heading
-// line that begins with one of titles, then a separator (". ", ":", a
-// dash or a tab), then at least minRunInLetters letters of text; -1 when
-// it does not. The longest matching title decides.
-func runInCut(rest string, titles []string) int {
-	end := -1
-	for _, t := range titles {
-		if e := titleEnd(rest, words(t)); e > end {
-			end = e
-		}
-	}
-	if end < 0 {
-		return -1
-	}
-	cut, sep := end, false
-	for cut < len(rest) {
-		r, n := utf8.DecodeRuneInString(rest[cut:])
-		if !strings.ContainsRune(" \t\u00a0.:;-–—\"”", r) {
-			break
-		}
-		if r != ' ' && r != '\u00a0' && r != '"' && r != '”' {
-			sep = true
-		}
-		cut += n
-	}
-	letters := 0
-	for _, r := range rest[cut:] {
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	if !sep || letters < minRunInLetters {
-		return -1
-	}
-	return cut
-}
-
-// titleEnd returns the offset after the last word of want when s starts
-// with those words (stop words and punctuation aside); -1 otherwise.
-func titleEnd(s string, want []string) int {
-	if len(want) == 0 {
-		return -1
-	}
-	k := 0
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += n
-			continue
-		}
-		j := i
-		for j < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
-				break
-			}
-			j += n2
-		}
-		switch w := strings.ToLower(s[i:j]); {
-		case w == want[k]:
-			k++
-			if k == len(want) {
-				return j
-			}
-		case !stopWords[w]:
-			return -1
-		}
-		i = j
-	}
-	return -1
-}
-
-// minPartSimilarity is the least title similarity that decides an item's
-// part against the PART headings.
-const minPartSimilarity = 0.34
-
-// partByTitle returns the part whose item num has a title clearly closer
-// to the printed title than the other part's item num; "" when the title
-// does not decide.
-func partByTitle(tbl []entry, num, title string) string {
-	w := words(title)
-	if len(w) == 0 {
-		return ""
-	}
-	best, bestScore, second := "", 0.0, 0.0
-	for _, e := range tbl {
-		if e.Number != num {
-			continue
-		}
-		sc := similarity(w, words(e.Title))
-		for _, alt := range altTitles[e.Part+"-"+e.Number] {
-			sc = max(sc, similarity(w, words(alt)))
-		}
-		switch {
-		case sc > bestScore:
-			best, bestScore, second = e.Part, sc, bestScore
-		case sc > second:
-			second = sc
-		}
-	}
-	if bestScore >= minPartSimilarity && bestScore > second {
-		return best
-	}
-	return ""
 }
 
 // lessNum orders item numbers such as "1", "1A", "2".
@@ -546,8 +418,21 @@ func boundaryBetween(bs []boundary, from, to int) bool {
 	return i < len(bs) && bs[i].at < to
 }
 
-// ruleLineRe matches a line that only underlines or rules (---, ===, ___).
-var ruleLineRe = regexp.MustCompile(`^[\s\x{a0}]*[-=_*]{3,}[-=_*\s\x{a0}]*$`)
+// ruleLine reports whether a line only underlines or rules: three or more
+// of - = _ * (spaces between allowed, as in "- -----").
+func ruleLine(l string) bool {
+	n := 0
+	for _, r := range l {
+		switch r {
+		case '-', '=', '_', '*':
+			n++
+		case ' ', '\t', '\u00a0':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
 
 // cleanText trims an item's text and drops rule lines that underlined
 // the heading.
@@ -555,7 +440,7 @@ func cleanText(s string) string {
 	s = strings.TrimSpace(s)
 	for {
 		line, rest, _ := strings.Cut(s, "\n")
-		if !ruleLineRe.MatchString(line) || line == "" {
+		if !ruleLine(line) {
 			return s
 		}
 		s = strings.TrimSpace(rest)

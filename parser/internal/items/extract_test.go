@@ -75,7 +75,7 @@ func TestExtract10QTOC(t *testing.T) {
 	if !strings.HasPrefix(got[0].Text, "CONDENSED CONSOLIDATED BALANCE SHEETS") {
 		t.Errorf("I-1 text is not the body: %q", got[0].Text)
 	}
-	if !strings.HasPrefix(got[1].Text, "and Results of Operations") || !strings.Contains(got[1].Text, "Revenue grew") {
+	if !strings.HasPrefix(got[1].Text, "Revenue grew") { // wrapped title skipped
 		t.Errorf("I-2 text %q", got[1].Text)
 	}
 	if got[4].Text != "None." || got[4].Part != "II" || got[4].Title != "Legal Proceedings" {

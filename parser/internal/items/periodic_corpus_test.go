@@ -33,12 +33,6 @@ const minItemLetters = 10
 // yearRe finds the filing year in corpus file names such as 10k_2002_....
 var yearRe = regexp.MustCompile(`_((?:19|20)\d\d)_`)
 
-// knownLimits lists corpus reports whose layout defeats line-based
-// heading detection, with the reason.
-var knownLimits = map[string]string{
-	"20f_2001_0000928385-01-500187.html": "HTML without block elements: headings run into one long line",
-}
-
 func TestCorpusPeriodic(t *testing.T) {
 	shared := sharedDir(t)
 	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", "*"))
@@ -90,9 +84,6 @@ func TestCorpusPeriodic(t *testing.T) {
 		switch {
 		case good:
 			ok++
-		case knownLimits[name] != "":
-			t.Logf("known limitation %s: %s", name, knownLimits[name])
-			n--
 		default:
 			t.Logf("MISSING %v", want)
 		}

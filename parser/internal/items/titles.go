@@ -87,6 +87,9 @@ var tenK = []entry{
 	{"2", "I", "Properties"},
 	{"3", "I", "Legal Proceedings"},
 	{"4", "I", "Mine Safety Disclosures"},
+	// Not an item of the form, but customarily printed (Item 401(b) of
+	// Regulation S-K allows the executive officers in Part I).
+	{"4A", "I", "Executive Officers of the Registrant"},
 	{"5", "II", "Market for Registrant's Common Equity, Related Stockholder Matters and Issuer Purchases of Equity Securities"},
 	{"6", "II", "[Reserved]"},
 	{"7", "II", "Management's Discussion and Analysis of Financial Condition and Results of Operations"},

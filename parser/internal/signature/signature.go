@@ -114,6 +114,7 @@ func (b *block) anchorDate(i int, s string) {
 	}
 }
 
+// reDayOf matches "18th day of February, 2009".
 var reDayOf = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Za-z]+)\.?,?\s+(\d{4})\b`)
 
 // findDate is codes.FindDate that also reads "18th day of February, 2009".
@@ -470,6 +471,7 @@ func (b *block) setEntity(name string) {
 	b.pendingCap = ""
 }
 
+// reRegMarkTail matches a trailing "(Registrant)" mark.
 var reRegMarkTail = regexp.MustCompile(`(?i)\s*\(registrant\)\s*$`)
 
 // closeSigner ends the open signer; a signer without any name is dropped.
@@ -546,6 +548,7 @@ func dateOnly(c string) (string, bool) {
 	return d, true
 }
 
+// reDateWords matches the parts of a written date.
 var reDateWords = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?|[\d,./\-\s]|(st|nd|rd|th)\b`)
 
 // cleanName strips conformed-signature marks, labels and underscores.

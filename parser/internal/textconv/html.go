@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -72,6 +73,7 @@ type sink struct {
 	nbsp    bool             // the (empty) line held a non-breaking space
 	blank   bool             // a blank line is pending before the next line
 	started bool             // a non-blank line has been written
+	box     bool             // the last glyph was a check box: a word after it gets a space
 }
 
 // addLine appends one finished line ("" asks for a blank line).
@@ -103,7 +105,7 @@ func (s *sink) breakLine() {
 	} else if s.nbsp {
 		s.blank = true
 	}
-	s.space, s.nbsp = false, false
+	s.space, s.nbsp, s.box = false, false, false
 }
 
 // para ends the current line and asks for a blank line before the next.
@@ -152,10 +154,11 @@ func (s *sink) text(t []byte) {
 			}
 		case isInvisible(r):
 		default:
-			if s.space && s.line.Len() > 0 {
+			if (s.space || s.box && unicode.IsLetter(r)) && s.line.Len() > 0 {
 				s.line.WriteByte(' ')
 			}
 			s.space = false
+			s.box = r == '☐' || r == '☒' || r == '☑'
 			if n == 1 {
 				s.line.WriteByte(c)
 			} else {
@@ -204,6 +207,7 @@ type converter struct {
 	skipDepth int        // nesting of skip within itself
 	headInner string     // element open inside a skipped <head> (title, script...)
 	wing      []openElem // open elements set in the Wingdings font
+	gapAfter  []openElem // open inline elements followed by a gap
 	textMode  bool       // plain text wrapped in HTML: all text is preformatted
 	lists     []list     // open <ul>/<ol> elements
 }
@@ -218,6 +222,28 @@ type list struct {
 type openElem struct {
 	name  string
 	depth int
+}
+
+// track notes the start of element name in stack: it nests in the tracked
+// element on top when they share the name, or is pushed when flagged.
+func track(stack []openElem, name string, flagged bool) []openElem {
+	if n := len(stack); n > 0 && stack[n-1].name == name {
+		stack[n-1].depth++
+	} else if flagged {
+		stack = append(stack, openElem{name: name, depth: 1})
+	}
+	return stack
+}
+
+// untrack notes the end of element name; closed reports that the tracked
+// element on top ended.
+func untrack(stack []openElem, name string) (_ []openElem, closed bool) {
+	if n := len(stack); n > 0 && stack[n-1].name == name {
+		if stack[n-1].depth--; stack[n-1].depth == 0 {
+			return stack[:n-1], true
+		}
+	}
+	return stack, false
 }
 
 // cur returns the sink text currently goes to.
@@ -248,6 +274,7 @@ type attrFlags struct {
 	hidden    bool // display:none or the hidden attribute
 	pageBreak bool // a CSS page break before or after
 	gap       bool // left padding or margin: a space before inline content
+	gapAfter  bool // right padding or margin: a space after inline content
 	wingdings bool // Wingdings font: letters stand for check boxes
 	start     int  // start attribute of an <ol>
 }
@@ -268,6 +295,8 @@ func readAttrs(z *html.Tokenizer) attrFlags {
 				f.pageBreak = true
 			}
 			f.gap = f.gap || nonZero(st, "padding-left:") || nonZero(st, "margin-left:") ||
+				strings.Contains(st, "display:inline-block")
+			f.gapAfter = f.gapAfter || nonZero(st, "padding-right:") || nonZero(st, "margin-right:") ||
 				strings.Contains(st, "display:inline-block")
 			f.wingdings = f.wingdings || strings.Contains(st, "wingdings")
 		case "face":
@@ -405,11 +434,8 @@ func (c *converter) onStart(name string, hasAttr, selfClosing bool, z *html.Toke
 		return
 	}
 	if !selfClosing && !isVoid(name) {
-		if n := len(c.wing); n > 0 && c.wing[n-1].name == name {
-			c.wing[n-1].depth++
-		} else if f.wingdings {
-			c.wing = append(c.wing, openElem{name: name, depth: 1})
-		}
+		c.wing = track(c.wing, name, f.wingdings)
+		c.gapAfter = track(c.gapAfter, name, f.gapAfter && kind == kindInline)
 	}
 	s := c.cur()
 	if f.pageBreak {
@@ -503,10 +529,10 @@ func (c *converter) onEnd(name string) {
 			return
 		}
 	}
-	if n := len(c.wing); n > 0 && c.wing[n-1].name == name {
-		if c.wing[n-1].depth--; c.wing[n-1].depth == 0 {
-			c.wing = c.wing[:n-1]
-		}
+	c.wing, _ = untrack(c.wing, name)
+	var closed bool
+	if c.gapAfter, closed = untrack(c.gapAfter, name); closed {
+		c.cur().space = true
 	}
 	if c.textMode {
 		return
