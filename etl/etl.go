@@ -2,6 +2,26 @@
 // (files, directories, archives), parses them on a pool of goroutines and
 // writes batches of filings, each in one transaction, into the edgar schema
 // created by the migrations package.
+//
+// A batch, under a transaction-level advisory lock (so concurrent loaders
+// serialize their batches):
+//
+//  1. dedupes its filings by key (accession number, else source SHA-256),
+//     keeping the preferred source (shape rank, then smaller SHA-256);
+//  2. reads the stored filings with the same keys in one query: same source
+//     and parser version, or a preferred stored source, means unchanged
+//     (nothing is written, loaded_at keeps its value);
+//  3. deletes the child rows of filings it replaces, COPYs the filings into
+//     a staging table and merges them (INSERT ... ON CONFLICT DO UPDATE
+//     WHERE the new source wins), getting their ids back;
+//  4. matches every party to a registrant (CIK; else IRS number, file
+//     number, normalized name; a new CIK first adopts a CIK-less registrant
+//     found that way), creating the missing ones with reserved ids;
+//  5. COPYs the child rows into staging tables and inserts them in key
+//     order, unions former names, and recomputes the attributes of every
+//     touched registrant from all its filings (latest filing date wins).
+//
+// All SQL lives in the sql package as embedded .sql files.
 package etl
 
 import (
@@ -30,6 +50,9 @@ type Options struct {
 	Parse ParseFunc
 	// MaxFileBytes rejects larger inputs at the read stage (default 1 GiB).
 	MaxFileBytes int64
+	// MaxBatchBytes writes a batch early once its filings' source bytes
+	// reach this size, bounding memory on large filings (default 64 MiB).
+	MaxBatchBytes int64
 }
 
 // Summary reports what a load did.
@@ -58,4 +81,5 @@ func (s Summary) FilingsPerSecond() float64 {
 const (
 	defaultBatchSize    = 200
 	defaultMaxFileBytes = 1 << 30
+	defaultMaxBatchSize = 64 << 20
 )

@@ -56,6 +56,9 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	if opts.MaxFileBytes <= 0 {
 		opts.MaxFileBytes = defaultMaxFileBytes
 	}
+	if opts.MaxBatchBytes <= 0 {
+		opts.MaxBatchBytes = defaultMaxBatchSize
+	}
 	parse := opts.Parse
 	if parse == nil {
 		parse = defaultParse()
@@ -131,6 +134,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 	go func() { wg.Wait(); close(outs) }()
 
 	var batch []*prepared
+	var batchBytes int64
 	var rejects []outcome
 	flush := func() error {
 		if len(rejects) > 0 {
@@ -153,7 +157,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			sum.Rows[k] += v
 		}
 		log.Debug("batch written", "filings", len(batch), "loaded", res.loaded, "unchanged", res.unchanged)
-		batch = batch[:0]
+		batch, batchBytes = batch[:0], 0
 		return nil
 	}
 	var err error
@@ -170,8 +174,9 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 				log.Warn("input warning", "path", o.path, "warning", w)
 			}
 			batch = append(batch, o.rec)
+			batchBytes += o.rec.bytes
 		}
-		if len(batch) >= opts.BatchSize || len(rejects) >= opts.BatchSize {
+		if len(batch) >= opts.BatchSize || batchBytes >= opts.MaxBatchBytes || len(rejects) >= opts.BatchSize {
 			if err = flush(); err != nil {
 				cancel()
 			}
@@ -210,7 +215,7 @@ func process(in Input, parse ParseFunc) (o outcome) {
 		}
 		return o
 	}
-	rec, err := prepare(in.Name, in.data, f)
+	rec, err := prepare(in.Name, o.sha, in.data, f)
 	if err != nil {
 		o.stage, o.err = StageLoad, err
 		return o

@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -41,13 +43,14 @@ func testMain(m *testing.M) int {
 	defer cancel()
 	suffix := make([]byte, 6)
 	_, _ = rand.Read(suffix)
-	templateDB = "edgarload_test_" + hex.EncodeToString(suffix)
+	templateDB = fmt.Sprintf("edgarload_test_%d_%s", time.Now().Unix(), hex.EncodeToString(suffix))
 	admin, err := pgx.Connect(ctx, testServerURL)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "FAIL: PostgreSQL unreachable at %s (set EDGARLOAD_TEST_DATABASE_URL): %v\n", RedactURL(testServerURL), err)
 		return 1
 	}
 	defer admin.Close(context.Background())
+	dropStaleDatabases(ctx, admin)
 	if _, err := admin.Exec(ctx, "CREATE DATABASE "+templateDB); err != nil {
 		fmt.Fprintf(os.Stderr, "FAIL: create test database: %v\n", err)
 		return 1
@@ -102,4 +105,29 @@ func newDB(tb testing.TB) (*pgxpool.Pool, string) {
 		}
 	})
 	return pool, dbURL(name)
+}
+
+// dropStaleDatabases drops test databases left behind by killed runs (fuzz
+// workers are killed without cleanup): those created over an hour ago and
+// not in use.
+func dropStaleDatabases(ctx context.Context, admin *pgx.Conn) {
+	rows, err := admin.Query(ctx, `SELECT datname FROM pg_database WHERE datname LIKE 'edgarload\_test\_%'`)
+	if err != nil {
+		return
+	}
+	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return
+	}
+	for _, n := range names {
+		parts := strings.Split(n, "_")
+		if len(parts) < 4 {
+			continue
+		}
+		created, err := strconv.ParseInt(parts[2], 10, 64)
+		if err != nil || time.Since(time.Unix(created, 0)) < time.Hour {
+			continue
+		}
+		_, _ = admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{n}.Sanitize()) // fails while in use: fine
+	}
 }

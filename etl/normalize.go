@@ -56,20 +56,27 @@ func normalizeName(s string) string {
 	s = stateMarker.ReplaceAllString(s, "")
 	s = nameDropped.ReplaceAllString(s, "")
 	s = nameNonAlnum.ReplaceAllString(s, " ")
-	var words []string
+	// Join runs of single letters ("L L C" -> "LLC", "U S" -> "US"), then
+	// drop the noise words.
+	var joined []string
 	prevSingle := false
 	for _, w := range strings.Split(s, " ") {
-		if w == "" || nameNoise[w] {
+		if w == "" {
 			continue
 		}
-		// Join runs of single letters: "L L C" -> "LLC", "U S" -> "US".
 		single := len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
 		if single && prevSingle {
-			words[len(words)-1] += w
+			joined[len(joined)-1] += w
 		} else {
-			words = append(words, w)
+			joined = append(joined, w)
 		}
 		prevSingle = single
+	}
+	var words []string
+	for _, w := range joined {
+		if !nameNoise[w] {
+			words = append(words, w)
+		}
 	}
 	return strings.Join(words, " ")
 }

@@ -19,10 +19,11 @@ var knownShapes = map[string]bool{
 	parser.ShapeHTML: true, parser.ShapeText: true, parser.ShapeXML: true,
 }
 
-var knownRoles = map[string]bool{
-	parser.RoleFiler: true, parser.RoleSubjectCompany: true, parser.RoleFiledBy: true,
-	parser.RoleReportingOwner: true, parser.RoleIssuer: true, parser.RoleFiledFor: true,
-}
+// roleFormat is the form of every role: the parser's Role* constants and
+// the rarer header blocks it passes through in the same shape
+// ("serial-company", "depositor", "issuing-entity"). The CHECK constraint on
+// edgar.filing_registrants.role uses the same pattern.
+var roleFormat = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
 
 // prepared is one parsed filing turned into database rows. Child rows leave
 // their first column (filing_id) nil until the filing row is written.
@@ -33,6 +34,7 @@ type prepared struct {
 	accession     *string
 	shape         string
 	parserVersion string
+	bytes         int64 // source size
 	filing        []any // stage_filings columns (filingColumns)
 	parties       []party
 	items         [][]any
@@ -120,13 +122,14 @@ func boolPtr(p *bool) any {
 	return *p
 }
 
-// prepare validates f (parsed from data read at path) and builds its rows.
-// An error means the filing is rejected at the "load" stage.
-func prepare(path string, data []byte, f *parser.Filing) (*prepared, error) {
+// prepare validates f (parsed from data read at path, whose SHA-256 is sha)
+// and builds its rows. An error means the filing is rejected at the "load"
+// stage.
+func prepare(path, sha string, data []byte, f *parser.Filing) (*prepared, error) {
 	if f == nil {
 		return nil, fmt.Errorf("load %s: parser returned no filing", path)
 	}
-	p := &prepared{path: path, sha: sha256Hex(data), shape: clean(f.Shape), parserVersion: clean(f.ParserVersion)}
+	p := &prepared{path: path, sha: sha, shape: clean(f.Shape), parserVersion: clean(f.ParserVersion), bytes: int64(len(data))}
 	if p.parserVersion == "" {
 		p.parserVersion = parser.Version
 	}
@@ -192,8 +195,8 @@ func prepare(path string, data []byte, f *parser.Filing) (*prepared, error) {
 	perRole := map[string]int{}
 	for _, r := range f.Registrants {
 		role := clean(r.Role)
-		if !knownRoles[role] {
-			return nil, fmt.Errorf("load %s: unknown registrant role %q", path, role)
+		if !roleFormat.MatchString(role) {
+			return nil, fmt.Errorf("load %s: malformed registrant role %q", path, role)
 		}
 		pt := party{name: clean(r.Name), irs: normalizeIRS(clean(r.IRSNumber)), file: normalizeFileNumber(clean(r.FileNumber))}
 		pt.normName = normalizeName(pt.name)

@@ -19,6 +19,7 @@ type regIndex struct {
 	byIRS  map[string][]int64
 	byFile map[string][]int64
 	byName map[string][]int64
+	irsOf  map[int64]map[string]bool // IRS numbers each registrant was filed under
 
 	created []newRegistrant // placeholder -(i+1) is created[i]
 	adopted map[int64]int64 // CIK-less registrant id -> CIK given by this batch
@@ -31,7 +32,7 @@ type newRegistrant struct {
 
 func newRegIndex() *regIndex {
 	return &regIndex{byCIK: map[int64]int64{}, cikOf: map[int64]*int64{}, byIRS: map[string][]int64{},
-		byFile: map[string][]int64{}, byName: map[string][]int64{}, adopted: map[int64]int64{}}
+		byFile: map[string][]int64{}, byName: map[string][]int64{}, irsOf: map[int64]map[string]bool{}, adopted: map[int64]int64{}}
 }
 
 // idLess orders ids deterministically: existing registrants by id, then
@@ -67,14 +68,22 @@ func (x *regIndex) remember(id int64, cik *int64, irs, file, name string) {
 		x.byCIK[*cik] = id
 	}
 	addID(x.byIRS, irs, id)
+	if irs != "" {
+		if x.irsOf[id] == nil {
+			x.irsOf[id] = map[string]bool{}
+		}
+		x.irsOf[id][irs] = true
+	}
 	addID(x.byFile, file, id)
 	addID(x.byName, name, id)
 }
 
 // fallback finds a registrant by IRS number, then file number, then
 // normalized name; with onlyCIKLess, only registrants without a CIK qualify.
+// A file-number or name match is refused when both sides have IRS numbers
+// and none is shared: they are different companies.
 func (x *regIndex) fallback(pt *party, onlyCIKLess bool) (int64, bool) {
-	for _, c := range []struct {
+	for i, c := range []struct {
 		m map[string][]int64
 		k string
 	}{{x.byIRS, pt.irs}, {x.byFile, pt.file}, {x.byName, pt.normName}} {
@@ -82,9 +91,13 @@ func (x *regIndex) fallback(pt *party, onlyCIKLess bool) (int64, bool) {
 			continue
 		}
 		for _, id := range c.m[c.k] {
-			if !onlyCIKLess || x.cikOf[id] == nil {
-				return id, true
+			if onlyCIKLess && x.cikOf[id] != nil {
+				continue
 			}
+			if i > 0 && pt.irs != "" && len(x.irsOf[id]) > 0 && !x.irsOf[id][pt.irs] {
+				continue
+			}
+			return id, true
 		}
 	}
 	return 0, false

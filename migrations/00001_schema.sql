@@ -33,21 +33,23 @@ COMMENT ON FUNCTION edgar.normalize_file_number(text) IS 'SEC file number with l
 -- +goose StatementBegin
 CREATE FUNCTION edgar.normalize_name(name text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN nullif(regexp_replace(array_to_string(ARRAY(
+RETURN nullif(array_to_string(ARRAY(
     SELECT w
     FROM unnest(regexp_split_to_array(
         regexp_replace(
             regexp_replace(
-                regexp_replace(translate(name, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'),
-                    '[ \t\n\r\f]*[/\\][A-Z0-9 .]*[/\\][ \t\n\r\f]*$', ''),
-                '[''`’]', '', 'g'),
-            '[^A-Z0-9]+', ' ', 'g'),
+                regexp_replace(
+                    regexp_replace(translate(name, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+                        '[ \t\n\r\f]*[/\\][A-Z0-9 .]*[/\\][ \t\n\r\f]*$', ''),
+                    '[''`’]', '', 'g'),
+                '[^A-Z0-9]+', ' ', 'g'),
+            '(?<=(^| )[A-Z]) (?=[A-Z]( |$))', '', 'g'),
         ' ')) WITH ORDINALITY AS x(w, o)
     WHERE w <> ''
       AND w NOT IN ('THE', 'INC', 'INCORPORATED', 'CORP', 'CORPORATION', 'CO', 'COMPANY', 'LTD', 'LIMITED', 'LLC', 'PLC')
-    ORDER BY o), ' '), '(?<=(^| )[A-Z]) (?=[A-Z]( |$))', '', 'g'), '');
+    ORDER BY o), ' '), '');
 -- +goose StatementEnd
-COMMENT ON FUNCTION edgar.normalize_name(text) IS 'Company name for matching: ASCII letters upper-cased, a trailing /STATE/ marker and apostrophes removed, other punctuation turned into spaces, the noise words THE, INC, INCORPORATED, CORP, CORPORATION, CO, COMPANY, LTD, LIMITED, LLC, PLC dropped, and runs of single letters joined ("Sonus Networks, Inc." -> "SONUS NETWORKS", "1-800-Flowers.com" -> "1 800 FLOWERS COM", "U.S. Bancorp" -> "US BANCORP").';
+COMMENT ON FUNCTION edgar.normalize_name(text) IS 'Company name for matching: ASCII letters upper-cased, a trailing /STATE/ marker and apostrophes removed, other punctuation turned into spaces, runs of single letters joined (L L C -> LLC), and the noise words THE, INC, INCORPORATED, CORP, CORPORATION, CO, COMPANY, LTD, LIMITED, LLC, PLC dropped ("Sonus Networks, Inc." -> "SONUS NETWORKS", "1-800-Flowers.com" -> "1 800 FLOWERS COM", "U.S. Bancorp" -> "US BANCORP").';
 
 -- +goose StatementBegin
 CREATE FUNCTION edgar.shape_rank(shape text) RETURNS int
@@ -167,7 +169,7 @@ COMMENT ON COLUMN edgar.filings.loaded_at IS 'When this version of the filing wa
 
 CREATE TABLE edgar.filing_registrants (
     filing_id              bigint NOT NULL REFERENCES edgar.filings ON DELETE CASCADE,
-    role                   text NOT NULL CHECK (role IN ('filer', 'subject-company', 'filed-by', 'reporting-owner', 'issuer', 'filed-for')),
+    role                   text NOT NULL CHECK (role ~ '^[a-z]+(-[a-z]+)*$'),
     ordinal                int NOT NULL CHECK (ordinal > 0),
     registrant_id          bigint NOT NULL REFERENCES edgar.registrants ON DELETE CASCADE,
     cik                    bigint,
@@ -201,7 +203,7 @@ CREATE INDEX filing_registrants_file_number_idx ON edgar.filing_registrants (edg
 CREATE INDEX filing_registrants_name_idx ON edgar.filing_registrants (edgar.normalize_name(name));
 COMMENT ON TABLE edgar.filing_registrants IS 'The parties of each filing (filer, subject company, filed by, reporting owner, issuer, filed for) with their values as given in that filing.';
 COMMENT ON COLUMN edgar.filing_registrants.filing_id IS 'The filing (edgar.filings).';
-COMMENT ON COLUMN edgar.filing_registrants.role IS 'Role in the filing: filer, subject-company, filed-by, reporting-owner, issuer or filed-for.';
+COMMENT ON COLUMN edgar.filing_registrants.role IS 'Role in the filing: filer, subject-company, filed-by, reporting-owner, issuer, filed-for, or a rarer header block in the same form (serial-company, depositor, securitizer, issuing-entity).';
 COMMENT ON COLUMN edgar.filing_registrants.ordinal IS 'Position among the parties of the same role in the filing, from 1.';
 COMMENT ON COLUMN edgar.filing_registrants.registrant_id IS 'The registrant (edgar.registrants) this party was matched to.';
 COMMENT ON COLUMN edgar.filing_registrants.cik IS 'Central Index Key as filed (NULL for bare documents).';
