@@ -33,11 +33,15 @@ bench:
 	base=$$(scripts/ensure-postgres.sh); \
 	EDGARLOAD_TEST_DATABASE_URL="$$base/postgres" $(GO) test -run='^$$' -bench=. -benchmem ./...
 
+# Every fuzz target of the parser packages, FUZZTIME each (default 10s).
 fuzz:
-	@for t in $$(grep -rhoE 'func Fuzz[A-Za-z0-9_]+' --include='*_test.go' parser | awk '{print $$2}' | sort -u); do \
-	  pkg=$$(grep -rlE "func $$t\b" --include='*_test.go' parser | head -1 | xargs dirname); \
-	  echo "== $$t ($$pkg)"; \
-	  $(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$${FUZZTIME:-10s} ./$$pkg || exit 1; \
+	@set -euo pipefail; \
+	for file in $$(grep -rlE '^func Fuzz' --include='*_test.go' parser); do \
+	  pkg=./$$(dirname $$file); \
+	  for t in $$(grep -oE '^func Fuzz[A-Za-z0-9_]+' $$file | awk '{print $$2}'); do \
+	    echo "== $$pkg $$t"; \
+	    $(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$${FUZZTIME:-10s} $$pkg; \
+	  done; \
 	done
 
 vet:

@@ -2,7 +2,6 @@ package etl
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -326,5 +325,3 @@ func collectIDs(ctx context.Context, tx pgx.Tx, q string, ids []int64) ([]int64,
 	}
 	return out, nil
 }
-
-var errNoParser = errors.New("no parser: Options.Parse is nil")

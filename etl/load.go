@@ -61,10 +61,7 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	}
 	parse := opts.Parse
 	if parse == nil {
-		parse = defaultParse()
-	}
-	if parse == nil {
-		return sum, errNoParser
+		parse = parser.Parse
 	}
 	if opts.Migrate {
 		if err := MigratePool(ctx, pool, "up", io.Discard); err != nil {
