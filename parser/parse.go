@@ -209,8 +209,11 @@ func applyBody(f *Filing, b body) {
 	if addr != (Address{}) {
 		fromBody.BusinessAddress = &addr
 	}
+	// A bare exhibit (a press release, a subsidiaries list) has no cover
+	// page: a name read from its first lines is not the registrant.
+	isExhibit := strings.HasPrefix(strings.ToUpper(f.FormType), "EX-")
 	if len(f.Registrants) == 0 {
-		if fromBody.Name != "" || fromBody.CIK != nil || fromBody.FileNumber != "" {
+		if (!isExhibit || b.hasIX) && (fromBody.Name != "" || fromBody.CIK != nil || fromBody.FileNumber != "") {
 			f.Registrants = append(f.Registrants, fromBody)
 		}
 	} else {
