@@ -65,11 +65,12 @@ func (r ratio) String() string { return fmt.Sprintf("%5.1f%% (%d/%d)", r.pct(), 
 // figures groups ratios by measure and by shape/era.
 type figures map[string]map[string]*ratio
 
-func (f figures) add(measure, group string, ok bool) {
+// add counts one observation under "all" and under each group given.
+func (f figures) add(measure string, ok bool, groups ...string) {
 	if f[measure] == nil {
 		f[measure] = map[string]*ratio{}
 	}
-	for _, g := range []string{"all", group} {
+	for _, g := range append([]string{"all"}, groups...) {
 		if f[measure][g] == nil {
 			f[measure][g] = &ratio{}
 		}
@@ -186,7 +187,21 @@ func TestCorpusBodyAgreesWithHeader(t *testing.T) {
 		for _, r := range full.Registrants[1:] {
 			okName = okName || (normName(body.Name) != "" && normName(body.Name) == normName(r.Name))
 		}
-		fig.add("registrant name", group, okName)
+		fig.add("registrant name", okName, group)
+		// Identified: the body names the same company by name, IRS number
+		// or file number — the keys the loader matches registrants on.
+		digitsOnly := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return r
+				}
+				return -1
+			}, s)
+		}
+		okID := okName ||
+			(digitsOnly(body.IRSNumber) != "" && digitsOnly(body.IRSNumber) == digitsOnly(hdr.IRSNumber)) ||
+			(body.FileNumber != "" && normFileNumber(body.FileNumber) == normFileNumber(hdr.FileNumber))
+		fig.add("registrant identified", okID, group, shape)
 		if !okName {
 			t.Logf("name mismatch %s: header %q, body %q", filepath.Base(path), hdr.Name, body.Name)
 		}
@@ -199,25 +214,25 @@ func TestCorpusBodyAgreesWithHeader(t *testing.T) {
 			}, s)
 		}
 		if hdr.StateOfIncorporation != "" {
-			fig.add("state of incorporation", group, body.StateOfIncorporation == hdr.StateOfIncorporation)
+			fig.add("state of incorporation", body.StateOfIncorporation == hdr.StateOfIncorporation, group)
 		}
 		if hdr.FileNumber != "" {
 			ok := normFileNumber(body.FileNumber) == normFileNumber(hdr.FileNumber)
-			fig.add("commission file number", group, ok)
+			fig.add("commission file number", ok, group)
 			if !ok {
 				t.Logf("file number %s: header %q, body %q", filepath.Base(path), hdr.FileNumber, body.FileNumber)
 			}
 		}
 		if d := digits(hdr.IRSNumber); d != "" && strings.Trim(d, "0") != "" {
-			fig.add("IRS number", group, digits(body.IRSNumber) == d)
+			fig.add("IRS number", digits(body.IRSNumber) == d, group)
 		}
 		if full.PeriodOfReport != nil {
-			fig.add("date of report / period", group, derefOr(bare.PeriodOfReport, "") == *full.PeriodOfReport)
+			fig.add("date of report / period", derefOr(bare.PeriodOfReport, "") == *full.PeriodOfReport, group)
 		}
 		if !is8K(full.FormType) {
 			continue
 		}
-		fig.add("signers found", group, len(bare.Signers) > 0)
+		fig.add("signers found", len(bare.Signers) > 0, group)
 		if len(bare.Signers) == 0 {
 			t.Logf("no signer %s", filepath.Base(path))
 		}
@@ -230,17 +245,27 @@ func TestCorpusBodyAgreesWithHeader(t *testing.T) {
 			got[it.Code] = true
 		}
 		for _, w := range want {
-			fig.add("8-K items (header codes)", group, got[w.Code])
+			fig.add("8-K items (header codes)", got[w.Code], group, shape)
 			if !got[w.Code] {
 				t.Logf("item %s (%s) missing in body of %s; body has %v", w.Code, w.Title, filepath.Base(path), keys(got))
 			}
 		}
 	}
 	fig.log(t)
-	need := map[string]float64{"registrant name": 95, "signers found": 95, "8-K items (header codes)": 97}
-	for m, min := range need {
-		if r := fig[m]["all"]; r == nil || r.pct() < min {
-			t.Errorf("%s below %.0f%%: %v", m, min, r)
+	need := []struct {
+		measure, group string
+		min            float64
+	}{
+		{"registrant name", "all", 95},
+		{"registrant identified", "shape:" + ShapeText, 95},
+		{"registrant identified", "shape:" + ShapeHTML, 95},
+		{"signers found", "all", 95},
+		{"8-K items (header codes)", "all", 97},
+		{"8-K items (header codes)", "shape:" + ShapeText, 95},
+	}
+	for _, n := range need {
+		if r := fig[n.measure][n.group]; r == nil || r.pct() < n.min {
+			t.Errorf("%s (%s) below %.0f%%: %v", n.measure, n.group, n.min, r)
 		}
 	}
 }

@@ -83,7 +83,7 @@ func ParseIndex(text string) []Entry {
 		out = append(out, e)
 	}
 	for i := 0; i < len(lines); i++ {
-		if !triggerRe.MatchString(lines[i]) {
+		if !isTrigger(lines[i]) {
 			continue
 		}
 		if e, _, ok := parseEntry(lines[i]); ok {
@@ -92,6 +92,38 @@ func ParseIndex(text string) []Entry {
 		i = readList(lines, i+1, add) - 1
 	}
 	return out
+}
+
+// isTrigger reports whether line introduces an exhibit list (triggerRe).
+// Every alternative of triggerRe contains the word "exhibit", whose letters
+// have no case variants outside ASCII in Go's case folding, so a line
+// without it (ASCII case-insensitively) cannot match and the costly
+// regexp is skipped.
+func isTrigger(line string) bool {
+	return containsFoldASCII(line, "exhibit") && triggerRe.MatchString(line)
+}
+
+// containsFoldASCII reports whether s contains word, a lower-case ASCII
+// string, with ASCII letters of s compared case-insensitively.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && lowerASCII(s[i+j]) == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII lower-cases an ASCII letter and returns other bytes unchanged.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // readList reads the rows following a trigger line from line i on and
@@ -139,7 +171,7 @@ func readList(lines []string, i int, add func(Entry)) int {
 			continue
 		}
 		if entries == 0 {
-			if triggerRe.MatchString(line) {
+			if isTrigger(line) {
 				leadIn = 0 // a second heading or the table header
 				continue
 			}

@@ -12,7 +12,7 @@ import (
 
 // sharedDir returns /work/shared (next to the module root) or skips the
 // test when it is absent outside CI.
-func sharedDir(t *testing.T) string {
+func sharedDir(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
