@@ -93,24 +93,7 @@ func TestVersionAndUsage(t *testing.T) {
 // TestLoadEndToEnd runs `edgarload load` twice on the fixtures against a
 // fresh database that the command creates itself.
 func TestLoadEndToEnd(t *testing.T) {
-	base := os.Getenv("EDGARLOAD_TEST_DATABASE_URL")
-	if base == "" {
-		base = "postgres://postgres@127.0.0.1:5432/postgres"
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := fmt.Sprintf("edgarload_cli_test_%d", rand.Uint32())
-	u.Path = "/" + name
-	dbURL := u.String()
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(context.Background(), base)
-		if err == nil {
-			_, _ = conn.Exec(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
-			conn.Close(context.Background())
-		}
-	})
+	dbURL, _ := newDatabaseURL(t)
 	env := map[string]string{"EDGARLOAD_DATABASE_URL": dbURL, "EDGARLOAD_LOG_LEVEL": "warn"}
 	files, _ := os.ReadDir(fixtures(t))
 	code, out, errOut := runCLI(t, env, "load", fixtures(t))
@@ -131,6 +114,108 @@ func TestLoadEndToEnd(t *testing.T) {
 	if code != 0 || strings.TrimSpace(out) == "" {
 		t.Errorf("migrate version: exit %d, %q %s", code, out, errOut)
 	}
+}
+
+// TestLoadSeedGivesOneRowEach is the foundation issue's acceptance case:
+// the seed 8-K alone, loaded into an empty database, gives one row each in
+// filings, registrants, items, exhibits and signers; a second load changes
+// nothing.
+func TestLoadSeedGivesOneRowEach(t *testing.T) {
+	seed, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "seed", "sonus-networks-8-K-2004-07-29.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(seed); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI is set but the seed is missing: %v", err)
+		}
+		t.Skipf("seed not found: %v", err)
+	}
+	dbURL, conn := freshDatabase(t)
+	env := map[string]string{"EDGARLOAD_DATABASE_URL": dbURL, "EDGARLOAD_LOG_LEVEL": "warn"}
+	if code, out, errOut := runCLI(t, env, "load", seed); code != 0 {
+		t.Fatalf("load: exit %d\n%s\n%s", code, out, errOut)
+	}
+	counts := func() map[string]int {
+		got := map[string]int{}
+		for _, table := range []string{"filings", "registrants", "items", "exhibits", "signers"} {
+			var n int
+			if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM edgar."+table).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			got[table] = n
+		}
+		return got
+	}
+	first := counts()
+	for table, n := range first {
+		if n != 1 {
+			t.Errorf("edgar.%s has %d rows, want 1", table, n)
+		}
+	}
+	var loadedAt string
+	if err := conn.QueryRow(context.Background(), "SELECT loaded_at::text FROM edgar.filings").Scan(&loadedAt); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, env, "load", seed)
+	if code != 0 || !strings.Contains(out, "0 filings loaded, 1 unchanged") {
+		t.Fatalf("second load: exit %d\n%s\n%s", code, out, errOut)
+	}
+	var again string
+	if err := conn.QueryRow(context.Background(), "SELECT loaded_at::text FROM edgar.filings").Scan(&again); err != nil {
+		t.Fatal(err)
+	}
+	if again != loadedAt {
+		t.Errorf("second load rewrote the filing: loaded_at %s → %s", loadedAt, again)
+	}
+}
+
+// newDatabaseURL returns the URL of a database that does not exist yet,
+// on the server of EDGARLOAD_TEST_DATABASE_URL, and a connection to that
+// server; the database is dropped when the test ends.
+func newDatabaseURL(t *testing.T) (string, *pgx.Conn) {
+	t.Helper()
+	base := os.Getenv("EDGARLOAD_TEST_DATABASE_URL")
+	if base == "" {
+		base = "postgres://postgres@127.0.0.1:5432/postgres"
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := fmt.Sprintf("edgarload_cli_test_%d", rand.Uint32())
+	u.Path = "/" + name
+	ctx := context.Background()
+	admin, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatalf("connect to the test server %s: %v", base, err)
+	}
+	t.Cleanup(func() {
+		_, _ = admin.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+		admin.Close(ctx)
+	})
+	return u.String(), admin
+}
+
+// freshDatabase creates a new, empty database and returns its URL and a
+// connection to it; both go away when the test ends.
+func freshDatabase(t *testing.T) (string, *pgx.Conn) {
+	t.Helper()
+	dbURL, admin := newDatabaseURL(t)
+	ctx := context.Background()
+	cfg, err := pgx.ParseConfig(dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+cfg.Database); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close(ctx) }) // runs before the drop registered earlier
+	return dbURL, conn
 }
 
 func TestPasswordNeverPrinted(t *testing.T) {

@@ -64,6 +64,7 @@ const maxBase = 110
 // its first row, with the longest description found for it.
 func ParseIndex(text string) []Entry {
 	lines := strings.Split(text, "\n")
+	lower := strings.Split(lowerASCII(text), "\n") // lower[i] is lines[i] lower-cased
 	var out []Entry
 	pos := map[string]int{}
 	add := func(e Entry) {
@@ -83,52 +84,42 @@ func ParseIndex(text string) []Entry {
 		out = append(out, e)
 	}
 	for i := 0; i < len(lines); i++ {
-		if !isTrigger(lines[i]) {
+		if !isTrigger(lines[i], lower[i]) {
 			continue
 		}
 		if e, _, ok := parseEntry(lines[i]); ok {
 			add(e) // "(c) Exhibit 99.1 – Joint press release ..."
 		}
-		i = readList(lines, i+1, add) - 1
+		i = readList(lines, lower, i+1, add) - 1
 	}
 	return out
 }
 
-// isTrigger reports whether line introduces an exhibit list (triggerRe).
-// Every alternative of triggerRe contains the word "exhibit", whose letters
-// have no case variants outside ASCII in Go's case folding, so a line
-// without it (ASCII case-insensitively) cannot match and the costly
-// regexp is skipped.
-func isTrigger(line string) bool {
-	return containsFoldASCII(line, "exhibit") && triggerRe.MatchString(line)
+// isTrigger reports whether line introduces an exhibit list (triggerRe);
+// lower is the line with its ASCII letters lower-cased. Every alternative
+// of triggerRe contains the word "exhibit", whose letters have no case
+// variants outside ASCII in Go's case folding, so a line without it cannot
+// match and the costly regexp is skipped.
+func isTrigger(line, lower string) bool {
+	return strings.Contains(lower, "exhibit") && triggerRe.MatchString(line)
 }
 
-// containsFoldASCII reports whether s contains word, a lower-case ASCII
-// string, with ASCII letters of s compared case-insensitively.
-func containsFoldASCII(s, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		j := 0
-		for j < len(word) && lowerASCII(s[i+j]) == word[j] {
-			j++
-		}
-		if j == len(word) {
-			return true
+// lowerASCII returns s with its ASCII letters lower-cased and every other
+// byte unchanged, so that byte offsets (and line breaks) stay aligned with s.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
 		}
 	}
-	return false
-}
-
-// lowerASCII lower-cases an ASCII letter and returns other bytes unchanged.
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
+	return string(b)
 }
 
 // readList reads the rows following a trigger line from line i on and
-// returns the index of the first line after the list.
-func readList(lines []string, i int, add func(Entry)) int {
+// returns the index of the first line after the list. lower holds the
+// lines lower-cased as by lowerASCII.
+func readList(lines, lower []string, i int, add func(Entry)) int {
 	var cur *Entry
 	flush := func() {
 		if cur != nil {
@@ -171,7 +162,7 @@ func readList(lines []string, i int, add func(Entry)) int {
 			continue
 		}
 		if entries == 0 {
-			if isTrigger(line) {
+			if isTrigger(line, lower[i]) {
 				leadIn = 0 // a second heading or the table header
 				continue
 			}
