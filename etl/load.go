@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"runtime"
 	"sort"
 	"strings"
@@ -94,6 +95,9 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	return sum, err
 }
 
+// progressEvery is how often a long load logs its progress (at info level).
+const progressEvery = 10 * time.Second
+
 // run is the pipeline: one walker, opts.Workers parsers, and this goroutine
 // as the single writer.
 func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, parse ParseFunc, log *slog.Logger, sum *Summary) error {
@@ -130,6 +134,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 	}
 	go func() { wg.Wait(); close(outs) }()
 
+	started, lastProgress := time.Now(), time.Now()
 	var batch []*prepared
 	var batchBytes int64
 	var rejects []outcome
@@ -154,6 +159,12 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			sum.Rows[k] += v
 		}
 		log.Debug("batch written", "filings", len(batch), "loaded", res.loaded, "unchanged", res.unchanged)
+		if time.Since(lastProgress) >= progressEvery {
+			lastProgress = time.Now()
+			done := sum.FilingsLoaded + sum.FilingsUnchanged + sum.FilingsRejected
+			log.Info("progress", "files", sum.FilesSeen, "loaded", sum.FilingsLoaded, "unchanged", sum.FilingsUnchanged,
+				"rejected", sum.FilingsRejected, "filings_per_second", math.Round(float64(done)/time.Since(started).Seconds()))
+		}
 		batch, batchBytes = batch[:0], 0
 		return nil
 	}

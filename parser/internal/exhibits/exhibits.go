@@ -64,7 +64,6 @@ const maxBase = 110
 // its first row, with the longest description found for it.
 func ParseIndex(text string) []Entry {
 	lines := strings.Split(text, "\n")
-	lower := strings.Split(lowerASCII(text), "\n") // lower[i] is lines[i] lower-cased
 	var out []Entry
 	pos := map[string]int{}
 	add := func(e Entry) {
@@ -84,42 +83,58 @@ func ParseIndex(text string) []Entry {
 		out = append(out, e)
 	}
 	for i := 0; i < len(lines); i++ {
-		if !isTrigger(lines[i], lower[i]) {
+		if !isTrigger(lines[i]) {
 			continue
 		}
 		if e, _, ok := parseEntry(lines[i]); ok {
 			add(e) // "(c) Exhibit 99.1 – Joint press release ..."
 		}
-		i = readList(lines, lower, i+1, add) - 1
+		i = readList(lines, i+1, add) - 1
 	}
 	return out
 }
 
-// isTrigger reports whether line introduces an exhibit list (triggerRe);
-// lower is the line with its ASCII letters lower-cased. Every alternative
-// of triggerRe contains the word "exhibit", whose letters have no case
-// variants outside ASCII in Go's case folding, so a line without it cannot
-// match and the costly regexp is skipped.
-func isTrigger(line, lower string) bool {
-	return strings.Contains(lower, "exhibit") && triggerRe.MatchString(line)
+// isTrigger reports whether line introduces an exhibit list (triggerRe).
+// Every alternative of triggerRe contains the word "exhibit", whose letters
+// have no case variants outside ASCII in Go's case folding, so a line
+// without it cannot match and the costly regexp is skipped.
+func isTrigger(line string) bool {
+	return mentionsExhibit(line) && triggerRe.MatchString(line)
 }
 
-// lowerASCII returns s with its ASCII letters lower-cased and every other
-// byte unchanged, so that byte offsets (and line breaks) stay aligned with s.
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+// mentionsExhibit reports whether s contains "exhibit" in any mix of ASCII
+// upper and lower case. It looks for the rare letter x first.
+func mentionsExhibit(s string) bool {
+	const word = "exhibit"
+	for i := 1; i+len(word)-1 <= len(s); i++ {
+		if (s[i] == 'x' || s[i] == 'X') && equalFoldASCII(s[i-1:i-1+len(word)], word) {
+			return true
 		}
 	}
-	return string(b)
+	return false
+}
+
+// equalFoldASCII reports whether s equals lower, a lower-case ASCII string,
+// with the ASCII letters of s compared case-insensitively.
+func equalFoldASCII(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // readList reads the rows following a trigger line from line i on and
-// returns the index of the first line after the list. lower holds the
-// lines lower-cased as by lowerASCII.
-func readList(lines, lower []string, i int, add func(Entry)) int {
+// returns the index of the first line after the list.
+func readList(lines []string, i int, add func(Entry)) int {
 	var cur *Entry
 	flush := func() {
 		if cur != nil {
@@ -162,7 +177,7 @@ func readList(lines, lower []string, i int, add func(Entry)) int {
 			continue
 		}
 		if entries == 0 {
-			if isTrigger(line, lower[i]) {
+			if isTrigger(line) {
 				leadIn = 0 // a second heading or the table header
 				continue
 			}
