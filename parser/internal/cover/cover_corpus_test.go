@@ -2,6 +2,7 @@ package cover
 
 import (
 	"encoding/json"
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,34 +14,6 @@ import (
 	"github.com/edgarload/edgarload/parser/internal/textconv"
 )
 
-// sharedDir returns /work/shared (the directory next to the module root) or
-// skips the test when it is absent outside CI.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("shared corpus missing in CI: %v", err)
-		}
-		t.Skipf("shared corpus absent: %v", err)
-	}
-	return shared
-}
-
 // docText renders a document body as text the way the parser does.
 func docText(b []byte) string {
 	if textconv.IsHTML(b) {
@@ -50,7 +23,7 @@ func docText(b []byte) string {
 }
 
 func TestSeed(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "sonus-networks-8-K-2004-07-29.txt"))
+	b, err := os.ReadFile(filepath.Join(corpus.Dir(t), "seed", "sonus-networks-8-K-2004-07-29.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +217,7 @@ var thresholds = map[string]float64{
 }
 
 func TestCorpusSubmissions(t *testing.T) {
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "submissions", "*.txt"))
 	primary, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", "*"))
 	ta := newTally()
@@ -307,7 +280,7 @@ type label struct {
 }
 
 func TestCorpusLabels(t *testing.T) {
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	labels, _ := filepath.Glob(filepath.Join(shared, "corpus", "labels", "*.cover.json"))
 	primary, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", "*"))
 	ta := newTally()
@@ -377,7 +350,7 @@ var periodicDoc = regexp.MustCompile(`(?i)(^|[-_.])(8-?k|10-?k|10-?q)([-_.]|\d|$
 // 8-K / 10-K / 10-Q primary document of the corpus (no ground truth here:
 // a found value is checked only for its shape).
 func TestCorpusCoverage(t *testing.T) {
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	primary, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", "*"))
 	ta := newTally()
 	reShapeIRS := regexp.MustCompile(`^\d{2}-\d{6,7}$`)
@@ -439,7 +412,7 @@ func deiFacts(b []byte) map[string]string {
 // TestCorpusInlineXBRL compares the cover read from the text with the
 // inline XBRL dei cover tags of the same document.
 func TestCorpusInlineXBRL(t *testing.T) {
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	primary, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", "*"))
 	ta := newTally()
 	for _, f := range primary {

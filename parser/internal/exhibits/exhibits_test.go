@@ -1,6 +1,7 @@
 package exhibits
 
 import (
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,7 +9,7 @@ import (
 )
 
 func TestSeed(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "sonus-networks-8-K-2004-07-29.txt"))
+	b, err := os.ReadFile(filepath.Join(corpus.Dir(t), "seed", "sonus-networks-8-K-2004-07-29.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,22 +21,22 @@ func TestSeed(t *testing.T) {
 }
 
 func TestCorpus8KExhibitCoverage(t *testing.T) {
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	subs, err := filepath.Glob(filepath.Join(shared, "corpus", "submissions", "*.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var filings, withEx, allFound, lenient, docs, docsFound int
 	for _, p := range subs {
-		s := readSubmission(t, p)
-		if strings.HasPrefix(s.form, "10-") && len(s.docs) > 0 {
+		s := corpus.ReadSubmission(t, p)
+		if strings.HasPrefix(s.Form, "10-") && len(s.Docs) > 0 {
 			logPeriodic(t, p, s)
 		}
-		if !strings.HasPrefix(strings.ToUpper(s.form), "8-K") || len(s.docs) == 0 {
+		if !strings.HasPrefix(strings.ToUpper(s.Form), "8-K") || len(s.Docs) == 0 {
 			continue
 		}
 		filings++
-		idx := ParseIndex(toText(s.docs[0].body))
+		idx := ParseIndex(toText(s.Docs[0].Body))
 		have := map[string]bool{}
 		bases := map[string]bool{}
 		for _, e := range idx {
@@ -44,8 +45,8 @@ func TestCorpus8KExhibitCoverage(t *testing.T) {
 			bases[strings.SplitN(n, ".", 2)[0]] = true
 		}
 		var nums []string
-		for _, d := range s.docs[1:] {
-			if n, ok := NumberFromType(d.typ); ok {
+		for _, d := range s.Docs[1:] {
+			if n, ok := NumberFromType(d.Type); ok {
 				nums = append(nums, n)
 			}
 		}
@@ -105,20 +106,20 @@ const minStrictCoverage = 0.9
 
 // logPeriodic logs how the EX-* documents of a 10-K/10-Q submission
 // compare with its exhibit index (informational only).
-func logPeriodic(t *testing.T, path string, s submission) {
+func logPeriodic(t *testing.T, path string, s corpus.Submission) {
 	have := map[string]bool{}
-	idx := ParseIndex(toText(s.docs[0].body))
+	idx := ParseIndex(toText(s.Docs[0].Body))
 	for _, e := range idx {
 		have[Normalize(e.Number)] = true
 	}
 	var nums, missing []string
-	for _, d := range s.docs[1:] {
-		if n, ok := NumberFromType(d.typ); ok {
+	for _, d := range s.Docs[1:] {
+		if n, ok := NumberFromType(d.Type); ok {
 			nums = append(nums, n)
 			if !have[Normalize(n)] {
 				missing = append(missing, n)
 			}
 		}
 	}
-	t.Logf("%s %s: index rows %d, EX-* documents %v, not in index %v", s.form, filepath.Base(path), len(idx), nums, missing)
+	t.Logf("%s %s: index rows %d, EX-* documents %v, not in index %v", s.Form, filepath.Base(path), len(idx), nums, missing)
 }

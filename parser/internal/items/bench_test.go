@@ -1,6 +1,7 @@
 package items
 
 import (
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +13,7 @@ import (
 // benchText returns the plain text of a shared file's first document:
 // the seed 8-K (plain text) or a large HTML 10-K.
 func benchText(b *testing.B, rel string) string {
-	data, err := os.ReadFile(filepath.Join(sharedDir(b), rel))
+	data, err := os.ReadFile(filepath.Join(corpus.Dir(b), rel))
 	if err != nil {
 		b.Skipf("benchmark file absent: %v", err)
 	}

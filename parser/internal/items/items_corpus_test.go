@@ -1,6 +1,7 @@
 package items
 
 import (
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,7 +28,7 @@ func codesOf(its []Item) []string {
 func isEightK(form string) bool { return family(form) == fam8K }
 
 func TestCorpus8KHeaderRecall(t *testing.T) {
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	subs, err := filepath.Glob(filepath.Join(shared, "corpus", "submissions", "*.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -43,13 +44,13 @@ func TestCorpus8KHeaderRecall(t *testing.T) {
 	}
 	var filings, withHeader, want, found, extra, primChecked, primWant, primFound int
 	for _, p := range subs {
-		s := readSubmission(t, p)
-		if !isEightK(s.form) || len(s.docs) == 0 {
+		s := corpus.ReadSubmission(t, p)
+		if !isEightK(s.Form) || len(s.Docs) == 0 {
 			continue
 		}
 		filings++
-		hdr := FromHeader(s.itemInfo, s.form, s.filed)
-		got := Extract(toText(s.docs[0].body), s.form, s.filed)
+		hdr := FromHeader(s.ItemInfo, s.Form, s.Filed)
+		got := Extract(toText(s.Docs[0].Body), s.Form, s.Filed)
 		gotSet := map[string]bool{}
 		for _, it := range got {
 			gotSet[it.Code] = true
@@ -85,7 +86,7 @@ func TestCorpus8KHeaderRecall(t *testing.T) {
 			}
 			primChecked++
 			pg := map[string]bool{}
-			for _, it := range Extract(toText(b), s.form, s.filed) {
+			for _, it := range Extract(toText(b), s.Form, s.Filed) {
 				pg[it.Code] = true
 			}
 			for _, it := range hdr {
@@ -119,7 +120,7 @@ func TestCorpus8KHeaderRecall(t *testing.T) {
 // TestCorpus8KPrimary runs every bare 8-K primary document through Extract
 // and requires at least one item from nearly all of them.
 func TestCorpus8KPrimary(t *testing.T) {
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", "*"))
 	var n, withItems int
 	var empty []string
@@ -159,7 +160,7 @@ var (
 // document, and FromHeader must map a submission's ITEM INFORMATION titles
 // to the codes its .hdr.sgml lists.
 func TestCorpusItemsTags(t *testing.T) {
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	feeds, _ := filepath.Glob(filepath.Join(shared, "corpus", "feed", "*.nc"))
 	var n, want, found int
 	for _, p := range feeds {
@@ -219,9 +220,9 @@ func TestCorpusItemsTags(t *testing.T) {
 		for _, c := range itemsTagRe.FindAllStringSubmatch(string(b), -1) {
 			codes = append(codes, c[1])
 		}
-		s := readSubmission(t, sub)
-		fromCodes := codesOf(FromHeader(codes, s.form, s.filed))
-		fromTitles := codesOf(FromHeader(s.itemInfo, s.form, s.filed))
+		s := corpus.ReadSubmission(t, sub)
+		fromCodes := codesOf(FromHeader(codes, s.Form, s.Filed))
+		fromTitles := codesOf(FromHeader(s.ItemInfo, s.Form, s.Filed))
 		pairs++
 		if strings.Join(fromCodes, " ") != strings.Join(fromTitles, " ") {
 			t.Errorf("%s: <ITEMS> %v but ITEM INFORMATION maps to %v", acc, fromCodes, fromTitles)

@@ -1,13 +1,14 @@
 package items
 
 import (
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
 func TestSeed(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "sonus-networks-8-K-2004-07-29.txt"))
+	b, err := os.ReadFile(filepath.Join(corpus.Dir(t), "seed", "sonus-networks-8-K-2004-07-29.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

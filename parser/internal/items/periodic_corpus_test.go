@@ -2,6 +2,7 @@ package items
 
 import (
 	"fmt"
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -34,7 +35,7 @@ const minItemLetters = 10
 var yearRe = regexp.MustCompile(`_((?:19|20)\d\d)_`)
 
 func TestCorpusPeriodic(t *testing.T) {
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", "*"))
 	var n, ok int
 	docs := periodicDocs(t, shared)
@@ -107,9 +108,9 @@ func periodicDocs(t *testing.T, shared string) []periodicDoc {
 	var out []periodicDoc
 	subs, _ := filepath.Glob(filepath.Join(shared, "corpus", "submissions", "*.txt"))
 	for _, p := range subs {
-		s := readSubmission(t, p)
-		if f := family(s.form); f != "" && f != fam8K && len(s.docs) > 0 && len(s.docs[0].body) > 20000 {
-			out = append(out, periodicDoc{filepath.Base(p), s.form, s.docs[0].body})
+		s := corpus.ReadSubmission(t, p)
+		if f := family(s.Form); f != "" && f != fam8K && len(s.Docs) > 0 && len(s.Docs[0].Body) > 20000 {
+			out = append(out, periodicDoc{filepath.Base(p), s.Form, s.Docs[0].Body})
 		}
 	}
 	feeds, _ := filepath.Glob(filepath.Join(shared, "corpus", "feed", "*.nc"))

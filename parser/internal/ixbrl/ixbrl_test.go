@@ -3,6 +3,7 @@ package ixbrl
 import (
 	"bytes"
 	"fmt"
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -115,34 +116,6 @@ func TestTransforms(t *testing.T) {
 	}
 }
 
-// sharedDir returns /work/shared located from the module root, skipping
-// (or failing under CI) when it is absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("shared corpus missing under CI: %v", err)
-		}
-		t.Skipf("shared corpus absent: %v", err)
-	}
-	return shared
-}
-
 var (
 	reISO   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	reCIK   = regexp.MustCompile(`^\d{1,10}$`)
@@ -154,7 +127,7 @@ var (
 // <TEXT> bodies of the documents inside the complete submission files.
 func corpusDocs(t *testing.T) map[string][]byte {
 	t.Helper()
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	docs := map[string][]byte{}
 	dir := filepath.Join(shared, "corpus", "primary")
 	ents, err := os.ReadDir(dir)
@@ -289,7 +262,7 @@ func alnumOnly(s string) string {
 }
 
 func TestExtractKnownValues(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "corpus", "primary")
+	dir := filepath.Join(corpus.Dir(t), "corpus", "primary")
 	b, err := os.ReadFile(filepath.Join(dir, "0000320193-24-000005-aapl-20240201.htm"))
 	if err != nil {
 		t.Fatalf("read: %v", err)
@@ -325,7 +298,7 @@ func FuzzExtract(f *testing.F) {
 }
 
 func BenchmarkExtract(b *testing.B) {
-	dir := filepath.Join(sharedDir(b), "corpus", "primary")
+	dir := filepath.Join(corpus.Dir(b), "corpus", "primary")
 	data, err := os.ReadFile(filepath.Join(dir, "amzn-10-k-2025-02-07.html"))
 	if err != nil {
 		b.Skipf("benchmark file absent: %v", err)

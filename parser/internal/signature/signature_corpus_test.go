@@ -1,6 +1,7 @@
 package signature
 
 import (
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,34 +10,6 @@ import (
 
 	"github.com/edgarload/edgarload/parser/internal/textconv"
 )
-
-// sharedDir returns /work/shared (next to the module root) or skips the
-// test when it is absent outside CI.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("shared corpus missing in CI: %v", err)
-		}
-		t.Skipf("shared corpus absent: %v", err)
-	}
-	return shared
-}
 
 // docText renders a document body as text the way the parser does.
 func docText(b []byte) string {
@@ -69,7 +42,7 @@ func readDoc(t *testing.T, p string) string {
 }
 
 func TestSeed(t *testing.T) {
-	got := Extract(readDoc(t, filepath.Join(sharedDir(t), "seed", "sonus-networks-8-K-2004-07-29.txt")))
+	got := Extract(readDoc(t, filepath.Join(corpus.Dir(t), "seed", "sonus-networks-8-K-2004-07-29.txt")))
 	want := []Signer{{Name: "Albert A. Notini", Title: "President and Chief Operating Officer", Date: "2004-07-29", For: "SONUS NETWORKS, INC."}}
 	if len(got) != 1 || got[0] != want[0] {
 		t.Errorf("seed signers:\n got %+v\nwant %+v", got, want)
@@ -84,7 +57,7 @@ var (
 // TestCorpus8K measures the share of 8-K primary documents where at least
 // one signer with a plausible person name is found.
 func TestCorpus8K(t *testing.T) {
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	var docs []string
 	primary, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", "*"))
 	for _, p := range primary {
@@ -137,7 +110,7 @@ func TestCorpus8K(t *testing.T) {
 // TestCorpusSpotChecks compares whole signer lists with what the documents
 // print (read by hand).
 func TestCorpusSpotChecks(t *testing.T) {
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	cases := []struct {
 		file string
 		want []Signer
@@ -181,7 +154,7 @@ func TestCorpusSpotChecks(t *testing.T) {
 // 10-K lists the registrant signer then ten officers and directors, and no
 // document yields an auditor or a company as a signer.
 func TestCorpus10K(t *testing.T) {
-	shared := sharedDir(t)
+	shared := corpus.Dir(t)
 	apple := Extract(readDoc(t, filepath.Join(shared, "corpus", "primary", "et-Apple.10-K.html")))
 	wantNames := []string{"Luca Maestri", "Timothy D. Cook", "Luca Maestri", "Chris Kondo", "Wanda Austin", "Alex Gorsky",
 		"Andrea Jung", "Arthur D. Levinson", "Monica Lozano", "Ronald D. Sugar", "Susan L. Wagner"}

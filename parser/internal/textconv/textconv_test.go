@@ -2,6 +2,7 @@ package textconv
 
 import (
 	"bytes"
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -122,38 +123,10 @@ func TestHTMLToText(t *testing.T) {
 	}
 }
 
-// sharedDir returns /work/shared located from the module root, skipping
-// (or failing under CI) when it is absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("shared corpus missing under CI: %v", err)
-		}
-		t.Skipf("shared corpus absent: %v", err)
-	}
-	return shared
-}
-
 // primaryHTML lists the HTML documents of the primary corpus.
 func primaryHTML(t testing.TB) map[string][]byte {
 	t.Helper()
-	dir := filepath.Join(sharedDir(t), "corpus", "primary")
+	dir := filepath.Join(corpus.Dir(t), "corpus", "primary")
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatalf("read corpus: %v", err)
@@ -230,7 +203,7 @@ func TestHTMLToTextPlainTextWrapped(t *testing.T) {
 }
 
 func TestHTMLToTextCoverLines(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "corpus", "primary")
+	dir := filepath.Join(corpus.Dir(t), "corpus", "primary")
 	b, err := os.ReadFile(filepath.Join(dir, "8k_2019_0001193125-19-100400.htm"))
 	if err != nil {
 		t.Fatalf("read: %v", err)
@@ -272,7 +245,7 @@ func FuzzHTMLToText(f *testing.F) {
 }
 
 func BenchmarkHTMLToText(b *testing.B) {
-	dir := filepath.Join(sharedDir(b), "corpus", "primary")
+	dir := filepath.Join(corpus.Dir(b), "corpus", "primary")
 	data, err := os.ReadFile(filepath.Join(dir, "amzn-10-k-2025-02-07.html"))
 	if err != nil {
 		b.Skipf("benchmark file absent: %v", err)
