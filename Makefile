@@ -7,7 +7,7 @@ GO    ?= go
 BIN   := bin/edgarload
 DEMO_DB ?= edgarload
 
-.PHONY: build demo test bench fuzz vet fmt clean
+.PHONY: build demo test bench bench-corpus fuzz vet fmt clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/edgarload
@@ -32,6 +32,17 @@ bench:
 	@set -euo pipefail; \
 	base=$$(scripts/ensure-postgres.sh); \
 	EDGARLOAD_TEST_DATABASE_URL="$$base/postgres" $(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# End to end on the real corpus (../shared/corpus): a first load into a
+# fresh database, then a second load that must find everything unchanged.
+bench-corpus: build
+	@set -euo pipefail; \
+	base=$$(scripts/ensure-postgres.sh); \
+	psql "$$base/postgres" -X -q -c 'DROP DATABASE IF EXISTS edgarload_bench WITH (FORCE)'; \
+	dirs="../shared/corpus/submissions ../shared/corpus/feed ../shared/corpus/headers ../shared/corpus/primary ../shared/corpus/exhibits"; \
+	echo "== first load"; $(BIN) load --log-level warn --database-url "$$base/edgarload_bench" $$dirs; \
+	echo "== second load"; $(BIN) load --log-level warn --database-url "$$base/edgarload_bench" $$dirs; \
+	psql "$$base/postgres" -X -q -c 'DROP DATABASE edgarload_bench WITH (FORCE)'
 
 # Every fuzz target of the parser packages, FUZZTIME each (default 10s).
 fuzz:

@@ -27,8 +27,12 @@ func guessFormType(path string, raw []byte, text string) string {
 	if m := reXMLSubmissionType.FindSubmatch(raw[:min(len(raw), 16384)]); m != nil {
 		return strings.TrimSpace(string(m[1]))
 	}
-	if m := reDetailPage.FindStringSubmatch(text[:min(len(text), 4096)]); m != nil {
-		return strings.TrimSpace(m[1])
+	// reDetailPage needs "Form " at the start of a line; looking for it
+	// first spares the regexp on nearly every document.
+	if head := text[:min(len(text), 4096)]; strings.HasPrefix(head, "Form ") || strings.Contains(head, "\nForm ") {
+		if m := reDetailPage.FindStringSubmatch(head); m != nil {
+			return strings.TrimSpace(m[1])
+		}
 	}
 	lines := strings.SplitN(text, "\n", 61)
 	if len(lines) > 60 {

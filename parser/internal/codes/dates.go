@@ -25,6 +25,13 @@ var (
 // one was found. It understands "July 29, 2004", "Jul. 29,2004",
 // "29 July 2004", "7/29/2004", "7/29/04", "2004-07-29" and "20040729".
 func FindDate(s string) (string, bool) {
+	// Every pattern needs ASCII digits: a four-digit year for all but
+	// reSlashed, which needs a slash (and reISO a hyphen). Checking for
+	// them first skips the regexps on the many strings that hold no date.
+	hasYear, hasSlash := hasDigitRun(s, 4), strings.IndexByte(s, '/') >= 0
+	if !hasYear && !hasSlash {
+		return "", false
+	}
 	s = strings.ReplaceAll(s, "\u00a0", " ")
 	best, bestAt := "", -1
 	consider := func(at int, y, m, d int) {
@@ -35,44 +42,93 @@ func FindDate(s string) (string, bool) {
 			best, bestAt = iso(y, m, d), at
 		}
 	}
-	if m := reMonthDayYear.FindStringSubmatchIndex(s); m != nil {
-		mon := monthOf(s[m[2]:m[3]])
-		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		consider(m[0], y, int(mon), d)
-	}
-	if m := reDayMonthYear.FindStringSubmatchIndex(s); m != nil {
-		d, _ := strconv.Atoi(s[m[2]:m[3]])
-		mon := monthOf(s[m[4]:m[5]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		consider(m[0], y, int(mon), d)
-	}
-	if m := reSlashed.FindStringSubmatchIndex(s); m != nil {
-		mo, _ := strconv.Atoi(s[m[2]:m[3]])
-		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if y < 100 {
-			if y < 50 {
-				y += 2000
-			} else {
-				y += 1900
-			}
+	if hasYear && mayHaveMonth(s) {
+		if m := reMonthDayYear.FindStringSubmatchIndex(s); m != nil {
+			mon := monthOf(s[m[2]:m[3]])
+			d, _ := strconv.Atoi(s[m[4]:m[5]])
+			y, _ := strconv.Atoi(s[m[6]:m[7]])
+			consider(m[0], y, int(mon), d)
 		}
-		consider(m[0], y, mo, d)
+		if m := reDayMonthYear.FindStringSubmatchIndex(s); m != nil {
+			d, _ := strconv.Atoi(s[m[2]:m[3]])
+			mon := monthOf(s[m[4]:m[5]])
+			y, _ := strconv.Atoi(s[m[6]:m[7]])
+			consider(m[0], y, int(mon), d)
+		}
 	}
-	if m := reISO.FindStringSubmatchIndex(s); m != nil {
-		y, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo, _ := strconv.Atoi(s[m[4]:m[5]])
-		d, _ := strconv.Atoi(s[m[6]:m[7]])
-		consider(m[0], y, mo, d)
+	if hasSlash {
+		if m := reSlashed.FindStringSubmatchIndex(s); m != nil {
+			mo, _ := strconv.Atoi(s[m[2]:m[3]])
+			d, _ := strconv.Atoi(s[m[4]:m[5]])
+			y, _ := strconv.Atoi(s[m[6]:m[7]])
+			if y < 100 {
+				if y < 50 {
+					y += 2000
+				} else {
+					y += 1900
+				}
+			}
+			consider(m[0], y, mo, d)
+		}
 	}
-	if m := reCompact.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		consider(0, y, mo, d)
+	if hasYear && strings.IndexByte(s, '-') >= 0 {
+		if m := reISO.FindStringSubmatchIndex(s); m != nil {
+			y, _ := strconv.Atoi(s[m[2]:m[3]])
+			mo, _ := strconv.Atoi(s[m[4]:m[5]])
+			d, _ := strconv.Atoi(s[m[6]:m[7]])
+			consider(m[0], y, mo, d)
+		}
+	}
+	if hasYear {
+		if m := reCompact.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			consider(0, y, mo, d)
+		}
 	}
 	return best, bestAt >= 0
+}
+
+// mayHaveMonth reports whether s holds the first three letters of a month
+// name, which both month patterns need, ASCII case-insensitively. The only
+// such letter with a non-ASCII case variant under (?i) is the s of "sep"
+// (ſ, U+017F), so "ſ" is read as "s" too.
+func mayHaveMonth(s string) bool {
+	s = strings.ReplaceAll(s, "ſ", "s")
+	for i := 0; i+3 <= len(s); i++ {
+		switch [3]byte{lowerByte(s[i]), lowerByte(s[i+1]), lowerByte(s[i+2])} {
+		case [3]byte{'j', 'a', 'n'}, [3]byte{'f', 'e', 'b'}, [3]byte{'m', 'a', 'r'}, [3]byte{'a', 'p', 'r'},
+			[3]byte{'m', 'a', 'y'}, [3]byte{'j', 'u', 'n'}, [3]byte{'j', 'u', 'l'}, [3]byte{'a', 'u', 'g'},
+			[3]byte{'s', 'e', 'p'}, [3]byte{'o', 'c', 't'}, [3]byte{'n', 'o', 'v'}, [3]byte{'d', 'e', 'c'}:
+			return true
+		}
+	}
+	return false
+}
+
+// lowerByte lower-cases an ASCII letter and returns other bytes unchanged.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasDigitRun reports whether s holds n ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			run++
+			if run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // CompactDate converts EDGAR's YYYYMMDD to YYYY-MM-DD; it returns "" for

@@ -91,7 +91,7 @@ func coverLines(text string) []line {
 		if i >= maxCoverLines {
 			break
 		}
-		if i > 10 && reItem.MatchString(r) {
+		if i > 10 && startsWithItem(r) && reItem.MatchString(r) {
 			break
 		}
 		l := splitLine(r)
@@ -140,7 +140,7 @@ func formType(ls []line) string {
 func reportDate(ls []line) string {
 	for i, l := range ls {
 		t := l.text()
-		if reDateLabel.MatchString(t) {
+		if mayBeDateLabel(t) && reDateLabel.MatchString(t) {
 			// Same line, then the lines above, then below.
 			if d, ok := codes.FindDate(t); ok {
 				return d
@@ -178,7 +178,9 @@ var (
 	reFileWord = regexp.MustCompile(`\bfile\b|\bcommission\b`)
 )
 
-// classify tells which field a (joined) label text describes.
+// classify tells which field a (joined) label text describes. The tests
+// before reFileWord and reDateLabel only skip regexps that cannot match: u
+// is lower-cased and their words have no other spelling under case folding.
 func classify(s string) field {
 	u := strings.ToLower(s)
 	switch {
@@ -190,7 +192,7 @@ func classify(s string) field {
 		return fState
 	case strings.Contains(u, "identification") || strings.Contains(u, "employer") || reIRSWord.MatchString(u):
 		return fIRS
-	case reFileWord.MatchString(u):
+	case (strings.Contains(u, "file") || strings.Contains(u, "commission")) && reFileWord.MatchString(u):
 		return fFile
 	case strings.Contains(u, "address") && strings.Contains(u, "telephone"):
 		return fAddress
@@ -200,7 +202,7 @@ func classify(s string) field {
 		return fAddress
 	case strings.Contains(u, "zip") || strings.Contains(u, "postal"):
 		return fZip
-	case reDateLabel.MatchString(u):
+	case mayBeDateLabel(u) && reDateLabel.MatchString(u):
 		return fDate
 	case strings.Trim(u, "() ") == "city":
 		return fCity
@@ -213,16 +215,34 @@ func classify(s string) field {
 // isLabelCell reports whether a cell reads like a caption rather than a value.
 func isLabelCell(c cell) bool {
 	t := c.text
-	if rePhone.MatchString(t) || reIRS.MatchString(t) {
+	// A caption looks like one and is neither a telephone or IRS number
+	// nor a date. The tests are pure, so the cheap caption test runs first
+	// and the costly number and date patterns only on the few cells that
+	// pass it.
+	if !captionLike(t) {
+		return false
+	}
+	// rePhone needs three ASCII digits (\d) in a row or a "+", reIRS seven
+	// digits in a row: cells without them are not run through the regexps.
+	run := longestDigitRun(t)
+	if (run >= 3 || strings.Contains(t, "+")) && rePhone.MatchString(t) || run >= 7 && reIRS.MatchString(t) {
 		return false
 	}
 	if _, ok := codes.FindDate(t); ok && !reDateLabel.MatchString(t) {
 		return false
 	}
+	return true
+}
+
+// captionLike reports whether t is worded like a caption: parenthesized,
+// or naming a cover field, or the wrapped tail of a caption.
+func captionLike(t string) bool {
 	if strings.HasPrefix(t, "(") || strings.HasSuffix(t, ")") {
 		return true
 	}
-	return reLabelWord.MatchString(t) && classify(t) != fNone || isContinuation(t)
+	// classify is tested before reLabelWord: it is cheaper and rarely
+	// true, and both are pure, so the result is the same.
+	return classify(t) != fNone && reLabelWord.MatchString(t) || isContinuation(t)
 }
 
 // reContinuation matches the tails of captions wrapped onto a second line.
@@ -529,20 +549,24 @@ var (
 // ("Commission File Number: 1-1234", "telephone number ...: (408) 555-1212").
 func inline(l line, c *Cover) {
 	t := l.text()
-	if c.FileNumber == "" {
+	// Each pattern is tried only on lines holding what it needs: a word
+	// (compared ASCII case-insensitively; these words have no letter with a
+	// non-ASCII case variant under (?i)), a hyphen, a colon, or a run of
+	// seven digits.
+	if c.FileNumber == "" && strings.Contains(t, "-") && containsFoldASCII(t, "file") {
 		if m := reInlineFile.FindStringSubmatch(t); m != nil {
 			c.FileNumber = m[1]
 		}
 	}
-	if c.IRSNumber == "" {
+	if c.IRSNumber == "" && longestDigitRun(t) >= 7 {
 		if m := reInlineIRS.FindStringSubmatch(t); m != nil {
 			c.IRSNumber = m[1]
 		}
 	}
-	if c.Phone == "" && reInlinePhone.MatchString(t) {
+	if c.Phone == "" && containsFoldASCII(t, "telephone") && reInlinePhone.MatchString(t) {
 		c.Phone = phoneOf(t)
 	}
-	if c.State == "" {
+	if c.State == "" && strings.Contains(t, ":") && containsFoldASCII(t, "incorporation") {
 		if m := reInlineState.FindStringSubmatch(t); m != nil {
 			c.State = stateOf(m[1])
 		}

@@ -25,9 +25,8 @@ type line struct {
 }
 
 var (
-	reSpaceRun = regexp.MustCompile(`\S+(?: \S+)*`)
-	reRule     = regexp.MustCompile(`^[\s\-=_*~.|]*$`)
-	reWS       = regexp.MustCompile(`\s+`)
+	reRule = regexp.MustCompile(`^[\s\-=_*~.|]*$`)
+	reWS   = regexp.MustCompile(`\s+`)
 )
 
 // tabWidth is the synthetic width of one TAB-separated cell.
@@ -87,18 +86,60 @@ func splitLine(s string) line {
 }
 
 // splitSpaces returns the byte spans of the runs of text separated by two or
-// more spaces.
+// more spaces: the matches of `\S+(?: \S+)*` (words joined by single
+// spaces), found without the regexp. Bytes of multi-byte characters are
+// never ASCII white space, so scanning bytes finds the same spans.
 func splitSpaces(s string) [][2]int {
 	var out [][2]int
-	for _, m := range reSpaceRun.FindAllStringIndex(s, -1) {
-		out = append(out, [2]int{m[0], m[1]})
+	for i := 0; i < len(s); {
+		if isSpace(s[i]) {
+			i++
+			continue
+		}
+		start := i
+		for {
+			for i < len(s) && !isSpace(s[i]) {
+				i++
+			}
+			// One space followed by another word continues the run.
+			if i+1 < len(s) && s[i] == ' ' && !isSpace(s[i+1]) {
+				i++
+				continue
+			}
+			break
+		}
+		out = append(out, [2]int{start, i})
 	}
 	return out
 }
 
+// isSpace reports whether c is ASCII white space as \s matches it.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
 // collapse trims s and folds inner whitespace runs to one space.
 func collapse(s string) string {
+	if !hasWSRun(s) {
+		return strings.TrimSpace(s) // the regexp would leave s unchanged
+	}
 	return strings.TrimSpace(reWS.ReplaceAllString(s, " "))
+}
+
+// hasWSRun reports whether reWS would change s: whether s holds an ASCII
+// white space other than a single space, or two spaces in a row.
+func hasWSRun(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\f', '\r':
+			return true
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // text returns the line's cells joined by one space.

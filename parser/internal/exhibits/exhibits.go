@@ -14,20 +14,25 @@ import (
 type Entry struct{ Number, Description string }
 
 var (
-	// triggerRe matches a line that introduces an exhibit list: an exhibit
+	// triggers match a line that introduces an exhibit list: an exhibit
 	// index heading, an "(c)/(d) Exhibits" paragraph, an item heading about
-	// exhibits, or a table header "Exhibit No. | Description".
-	triggerRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:` +
-		`[^\pL\t]{0,6}\t[\s\x{a0}]*)?(?:` +
-		`.{0,40}\b(?:exhibit\s+index|index\s+(?:to|of)\s+exhibits|list\s+of\s+exhibits|exhibits?\s+list)\b` +
-		`|\(?[a-d]\)[\s\x{a0}]*(?:exhibits?|exhibit\s+list)\b` +
-		`|.{0,60}\b(?:following\s+exhibits?|exhibits?\s+(?:are|is)\s+(?:being\s+)?(?:filed|furnished|included|incorporated|listed)|exhibits?\s+listed)\b` +
-		`|[a-d]\.[\s\x{a0}]+exhibits?\b` +
-		`|items?[\s\x{a0}]*(?:7|9\.01|9\.1|15|14|13|6|19)\b.{0,120}\bexhibits?\b` +
-		`|exhibits?[\s\x{a0}]*[.:]?[\s\x{a0}]*$` +
-		`|exhibit[\s\x{a0}]*(?:no\.?|number|#)?[\s\x{a0}]*(?:\t|[\s\x{a0}]{2,})[\s\x{a0}]*(?:description|document|exhibit|title)` +
-		`|exhibit[\s\x{a0}]*(?:no\.?|number|#)?[\s\x{a0}]*$` +
-		`)`)
+	// exhibits, or a table header "Exhibit No. | Description". A line is a
+	// trigger when one of them matches. They are the alternatives of one
+	// pattern kept apart: each alone is small enough for the regexp
+	// package's faster matchers, where the whole alternation is not, and
+	// the costly ones are skipped on lines without the words they need.
+	triggers = []trigger{
+		newTrigger(`.{0,40}\b(?:exhibit\s+index|index\s+(?:to|of)\s+exhibits|list\s+of\s+exhibits|exhibits?\s+list)\b`,
+			"index", "li"),
+		newTrigger(`\(?[a-d]\)[\s\x{a0}]*(?:exhibits?|exhibit\s+list)\b`),
+		newTrigger(`.{0,60}\b(?:following\s+exhibits?|exhibits?\s+(?:are|is)\s+(?:being\s+)?(?:filed|furnished|included|incorporated|listed)|exhibits?\s+listed)\b`,
+			"following", "filed", "furni", "included", "incorporated", "ted"),
+		newTrigger(`[a-d]\.[\s\x{a0}]+exhibits?\b`),
+		newTrigger(`items?[\s\x{a0}]*(?:7|9\.01|9\.1|15|14|13|6|19)\b.{0,120}\bexhibits?\b`, "item"),
+		newTrigger(`exhibits?[\s\x{a0}]*[.:]?[\s\x{a0}]*$`),
+		newTrigger(`exhibit[\s\x{a0}]*(?:no\.?|number|#)?[\s\x{a0}]*(?:\t|[\s\x{a0}]{2,})[\s\x{a0}]*(?:description|document|exhibit|title)`),
+		newTrigger(`exhibit[\s\x{a0}]*(?:no\.?|number|#)?[\s\x{a0}]*$`),
+	}
 	// entryRe matches an index row: an optional "Exhibit"/"Ex." label, the
 	// number with optional sub-parts and footnote marks, a separator and
 	// the description.
@@ -94,12 +99,60 @@ func ParseIndex(text string) []Entry {
 	return out
 }
 
-// isTrigger reports whether line introduces an exhibit list (triggerRe).
-// Every alternative of triggerRe contains the word "exhibit", whose letters
-// have no case variants outside ASCII in Go's case folding, so a line
-// without it cannot match and the costly regexp is skipped.
+// isTrigger reports whether line introduces an exhibit list (triggers).
+// Every trigger pattern contains the word "exhibit", whose letters have no
+// case variants outside ASCII in Go's case folding, so a line without it
+// cannot match and the costly regexps are skipped.
 func isTrigger(line string) bool {
-	return mentionsExhibit(line) && triggerRe.MatchString(line)
+	if !mentionsExhibit(line) {
+		return false
+	}
+	for _, t := range triggers {
+		if t.mayMatch(line) && t.re.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// trigger is one alternative of the trigger pattern and the words (lower
+// case, without k or s, the ASCII letters with non-ASCII case variants)
+// one of which every line it matches holds; none when words is empty.
+type trigger struct {
+	re    *regexp.Regexp
+	words []string
+}
+
+// newTrigger compiles an alternative of the trigger pattern after the
+// common lead: blanks and an optional short non-letter cell.
+func newTrigger(alt string, words ...string) trigger {
+	re := regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:[^\pL\t]{0,6}\t[\s\x{a0}]*)?(?:` + alt + `)`)
+	return trigger{re: re, words: words}
+}
+
+// mayMatch reports whether line holds one of t's words (ASCII
+// case-insensitively), or t has none.
+func (t trigger) mayMatch(line string) bool {
+	if len(t.words) == 0 {
+		return true
+	}
+	for _, w := range t.words {
+		if containsFoldASCII(line, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII reports whether s contains word, a lower-case ASCII
+// string, comparing the ASCII letters of s case-insensitively.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if equalFoldASCII(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsExhibit reports whether s contains "exhibit" in any mix of ASCII

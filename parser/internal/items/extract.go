@@ -1,6 +1,7 @@
 package items
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -80,6 +81,11 @@ func Extract(text, form, filed string) []Item {
 	var hs []heading
 	var bs []boundary
 	part, lastNum := "I", ""
+	// lower is text with ASCII letters lower-cased (same offsets). The
+	// words "part", "ignature" and "item" have no letter with a non-ASCII
+	// case variant, so a line whose lower-cased copy lacks the word cannot
+	// match partRe, signatureRe or headingRe: the regexps are skipped.
+	lower := lowerASCII(text)
 	for off := 0; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n')
 		next := len(text)
@@ -89,8 +95,8 @@ func Extract(text, form, filed string) []Item {
 			end += off
 			next = end + 1
 		}
-		line := text[off:end]
-		if fam != fam8K {
+		line, low := text[off:end], lower[off:end]
+		if fam != fam8K && strings.Contains(low, "part") {
 			if m := partRe.FindStringSubmatch(line); m != nil && utf8.RuneCountInString(line) < 150 {
 				p := strings.ToUpper(m[1])
 				if p != part {
@@ -109,8 +115,12 @@ func Extract(text, form, filed string) []Item {
 				continue
 			}
 		}
-		if signatureRe.MatchString(line) {
+		if strings.Contains(low, "ignature") && signatureRe.MatchString(line) {
 			bs = append(bs, boundary{at: off})
+			off = next
+			continue
+		}
+		if !strings.Contains(low, "item") {
 			off = next
 			continue
 		}
@@ -129,6 +139,23 @@ func Extract(text, form, filed string) []Item {
 		return nil
 	}
 	return assemble(text, fam, filed, hs, bs)
+}
+
+// lowerASCII returns s with its ASCII letters lower-cased and every other
+// byte unchanged, so that byte offsets stay aligned with s.
+func lowerASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	start := 0 // s[start:i] is still to be copied
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[start:i])
+			b.WriteByte(c + 'a' - 'A')
+			start = i + 1
+		}
+	}
+	b.WriteString(s[start:])
+	return b.String()
 }
 
 // parseHeading recognizes an item heading line. part and lastNum carry the
@@ -298,9 +325,15 @@ func titleOffset(rest string) (int, bool) {
 
 // contentLetters counts the letters of s outside page-number lines.
 func contentLetters(s string) int {
+	return contentLettersUpTo(s, math.MaxInt)
+}
+
+// contentLettersUpTo is contentLetters, except that it stops counting (and
+// returns a number above limit) once the count exceeds limit.
+func contentLettersUpTo(s string, limit int) int {
 	n := 0
-	for _, l := range strings.Split(s, "\n") {
-		if pageLineRe.MatchString(l) || partRe.MatchString(l) {
+	for l := range strings.SplitSeq(s, "\n") {
+		if mayBePageLine(l) && pageLineRe.MatchString(l) || containsFoldASCII(l, "part") && partRe.MatchString(l) {
 			continue
 		}
 		for _, r := range l {
@@ -308,8 +341,51 @@ func contentLetters(s string) int {
 				n++
 			}
 		}
+		if n > limit {
+			return n
+		}
 	}
 	return n
+}
+
+// mayBePageLine reports whether l can match pageLineRe: besides white
+// space ([\s\x{a0}]) a match holds at most ten characters ("page" and
+// six roman digits, or "A-123").
+func mayBePageLine(l string) bool {
+	n := 0
+	for _, r := range l {
+		switch r {
+		case ' ', '\t', '\n', '\f', '\r', 0xa0:
+		default:
+			if n++; n > 10 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether s contains word, a lower-case ASCII
+// string, comparing the ASCII letters of s case-insensitively.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && lowerByte(s[i+j]) == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerByte lower-cases an ASCII letter and returns other bytes unchanged.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // occurrence is one heading with the extent of its text.
@@ -358,7 +434,7 @@ func assemble(text, fam, filed string, hs []heading, bs []boundary) []Item {
 	small := make([]bool, len(occ))
 	for i := range occ {
 		if i+1 < len(occ) {
-			small[i] = contentLetters(text[occ[i].bodyStart:occ[i+1].lineStart]) <= tocGap
+			small[i] = contentLettersUpTo(text[occ[i].bodyStart:occ[i+1].lineStart], tocGap) <= tocGap
 		}
 	}
 	for i := range occ {

@@ -114,12 +114,13 @@ func Extract(b []byte) (c Cover, ok bool) {
 	return r.cover()
 }
 
-// localName splits an element name at its colon.
-func localName(name []byte) (prefix, local string) {
+// localName splits an element name at its colon. The parts alias name:
+// callers only compare them (switch string(local) does not allocate).
+func localName(name []byte) (prefix, local []byte) {
 	if i := bytes.IndexByte(name, ':'); i >= 0 {
-		return string(name[:i]), string(name[i+1:])
+		return name[:i], name[i+1:]
 	}
-	return "", string(name)
+	return nil, name
 }
 
 func (r *reader) run(z *html.Tokenizer) {
@@ -140,27 +141,46 @@ func (r *reader) run(z *html.Tokenizer) {
 	}
 }
 
-// attrs reads the attributes of the current tag into a map, recording dei
-// namespace prefixes on the way.
-func (r *reader) attrs(z *html.Tokenizer) map[string]string {
-	m := map[string]string{}
+// attrs holds the attributes of a tag that the reader uses ("" when
+// absent; the last one wins when a name repeats).
+type attrs struct {
+	id, name, contextRef, continuedAt, format, scheme string
+}
+
+// attrs reads the attributes of the current tag, recording dei namespace
+// prefixes on the way.
+func (r *reader) attrs(z *html.Tokenizer) attrs {
+	var a attrs
 	for {
 		k, v, more := z.TagAttr()
-		key := string(k)
-		m[key] = string(v)
-		if p, ok := strings.CutPrefix(key, "xmlns:"); ok && strings.Contains(string(v), "xbrl.sec.gov/dei") {
-			r.deiPrefixes[p] = true
+		switch string(k) {
+		case "id":
+			a.id = string(v)
+		case "name":
+			a.name = string(v)
+		case "contextref":
+			a.contextRef = string(v)
+		case "continuedat":
+			a.continuedAt = string(v)
+		case "format":
+			a.format = string(v)
+		case "scheme":
+			a.scheme = string(v)
+		default:
+			if p, ok := bytes.CutPrefix(k, []byte("xmlns:")); ok && bytes.Contains(v, []byte("xbrl.sec.gov/dei")) {
+				r.deiPrefixes[string(p)] = true
+			}
 		}
 		if !more {
-			return m
+			return a
 		}
 	}
 }
 
 func (r *reader) onStart(name []byte, hasAttr, selfClosing bool, z *html.Tokenizer) {
 	prefix, local := localName(name)
-	if prefix == "" {
-		switch local {
+	if len(prefix) == 0 {
+		switch string(local) {
 		case "html", "body":
 			if hasAttr {
 				r.attrs(z)
@@ -170,11 +190,11 @@ func (r *reader) onStart(name []byte, hasAttr, selfClosing bool, z *html.Tokeniz
 		}
 		return
 	}
-	var a map[string]string
+	var a attrs
 	if hasAttr {
 		a = r.attrs(z)
 	}
-	switch local {
+	switch string(local) {
 	case "nonnumeric", "nonfraction":
 		if selfClosing {
 			r.addFact(a, true)
@@ -185,12 +205,12 @@ func (r *reader) onStart(name []byte, hasAttr, selfClosing bool, z *html.Tokeniz
 		if selfClosing {
 			return
 		}
-		id := a["id"]
+		id := a.id
 		if !r.wanted[id] || r.conts[id] != nil {
 			r.open = append(r.open, nil)
 			return
 		}
-		ct := &continuation{contAt: a["continuedat"]}
+		ct := &continuation{contAt: a.continuedAt}
 		if ct.contAt != "" {
 			r.wanted[ct.contAt] = true
 		}
@@ -203,14 +223,14 @@ func (r *reader) onStart(name []byte, hasAttr, selfClosing bool, z *html.Tokeniz
 	case "context":
 		if !selfClosing {
 			c := &context{}
-			if id := a["id"]; id != "" {
+			if id := a.id; id != "" {
 				r.contexts[id] = c
 				r.ctxOrder[id] = len(r.ctxOrder)
 			}
 			r.curCtx = c
 		}
 	case "identifier":
-		if r.identifier == "" && strings.Contains(strings.ToLower(a["scheme"]), "sec.gov/cik") {
+		if r.identifier == "" && strings.Contains(strings.ToLower(a.scheme), "sec.gov/cik") {
 			r.inIdent = true
 			r.identBuf.Reset()
 		}
@@ -226,19 +246,16 @@ func (r *reader) onStart(name []byte, hasAttr, selfClosing bool, z *html.Tokeniz
 
 // addFact records a fact element; facts of other taxonomies are kept as nil
 // so that the stack of open elements stays balanced.
-func (r *reader) addFact(a map[string]string, empty bool) any {
-	p, l, ok := strings.Cut(a["name"], ":")
-	if !ok || l == "" {
+func (r *reader) addFact(a attrs, empty bool) any {
+	p, l, ok := strings.Cut(a.name, ":")
+	if !ok || l == "" || !deiNames[l] {
 		return nil
 	}
-	f := &fact{prefix: p, local: l, ctx: a["contextref"], contAt: a["continuedat"]}
-	if _, fl, ok := strings.Cut(a["format"], ":"); ok {
+	f := &fact{prefix: p, local: l, ctx: a.contextRef, contAt: a.continuedAt}
+	if _, fl, ok := strings.Cut(a.format, ":"); ok {
 		f.format = strings.ToLower(fl)
 	} else {
-		f.format = strings.ToLower(a["format"])
-	}
-	if !deiNames[l] {
-		return nil
+		f.format = strings.ToLower(a.format)
 	}
 	if f.contAt != "" {
 		r.wanted[f.contAt] = true
@@ -252,14 +269,14 @@ func (r *reader) addFact(a map[string]string, empty bool) any {
 
 func (r *reader) onEnd(name []byte) {
 	prefix, local := localName(name)
-	if prefix == "" {
-		switch local {
+	if len(prefix) == 0 {
+		switch string(local) {
 		case "p", "div", "td", "th", "tr", "li":
 			r.addText(" ")
 		}
 		return
 	}
-	switch local {
+	switch string(local) {
 	case "nonnumeric", "nonfraction", "continuation":
 		if n := len(r.open); n > 0 {
 			r.open = r.open[:n-1]

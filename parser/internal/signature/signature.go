@@ -6,6 +6,7 @@ package signature
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -49,8 +50,9 @@ var (
 // Extract finds the signature block(s) of a report and returns its signers
 // in order.
 func Extract(text string) []Signer {
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	starts := anchors(lines)
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	lines := strings.Split(text, "\n")
+	starts := anchors(lines, lowerASCII(text))
 	for _, st := range starts {
 		if out := parseSection(lines, st); len(out) > 0 {
 			return out
@@ -61,10 +63,19 @@ func Extract(text string) []Signer {
 
 // anchors returns the candidate first lines of signature sections: each
 // "Pursuant to the requirements of ... duly caused this report to be signed"
-// sentence, then "SIGNATURES" headings as a fallback.
-func anchors(lines []string) []int {
+// sentence, then "SIGNATURES" headings as a fallback. lower is the text
+// of lines with its ASCII letters lower-cased (lowerASCII).
+func anchors(lines []string, lower string) []int {
+	// Only lines holding "ignature" (a heading) or "requirement" (an
+	// anchor) can match reHeading or reAnchor: neither word has a letter
+	// with a non-ASCII case variant under (?i), so searching the
+	// lower-cased text finds every candidate.
+	cand := append(linesWith(lower, "ignature"), linesWith(lower, "requirement")...)
+	slices.Sort(cand)
+	cand = slices.Compact(cand)
 	var out, heads []int
-	for i, l := range lines {
+	for _, i := range cand {
+		l := lines[i]
 		if reHeading.MatchString(l) {
 			heads = append(heads, i)
 			continue
@@ -83,6 +94,68 @@ func anchors(lines []string) []int {
 	// Only the first anchor of a run: the parse of one section covers the
 	// registrant block and the capacities table that follows it.
 	return append(out, heads...)
+}
+
+// containsFoldASCII reports whether s contains word, a lower-case ASCII
+// string, comparing the ASCII letters of s case-insensitively.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && lowerByte(s[i+j]) == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerByte lower-cases an ASCII letter and returns other bytes unchanged.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// lowerASCII returns s with its ASCII letters lower-cased and every other
+// byte unchanged, so that byte offsets and line breaks stay aligned with s.
+func lowerASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	start := 0 // s[start:i] is still to be copied
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[start:i])
+			b.WriteByte(c + 'a' - 'A')
+			start = i + 1
+		}
+	}
+	b.WriteString(s[start:])
+	return b.String()
+}
+
+// linesWith returns in order the indexes of the lines of s (separated by
+// "\n") that contain word.
+func linesWith(s, word string) []int {
+	var out []int
+	line := 0 // index of the line where s[pos:] starts
+	for pos := 0; pos < len(s); {
+		j := strings.Index(s[pos:], word)
+		if j < 0 {
+			break
+		}
+		line += strings.Count(s[pos:pos+j], "\n")
+		out = append(out, line)
+		k := strings.IndexByte(s[pos+j:], '\n')
+		if k < 0 {
+			break
+		}
+		pos += j + k + 1
+		line++
+	}
+	return out
 }
 
 // block is the parser state while reading one signature section.
@@ -119,6 +192,11 @@ var reDayOf = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+(
 
 // findDate is codes.FindDate that also reads "18th day of February, 2009".
 func findDate(s string) (string, bool) {
+	// reDayOf needs the word "day" (no letter of it has a non-ASCII case
+	// variant under (?i)): other strings skip the regexp.
+	if !containsFoldASCII(s, "day") {
+		return codes.FindDate(s)
+	}
 	if m := reDayOf.FindStringSubmatch(s); m != nil {
 		if d, ok := codes.FindDate(m[2] + " " + m[1] + ", " + m[3]); ok {
 			return d, true

@@ -210,6 +210,7 @@ type converter struct {
 	gapAfter  []openElem // open inline elements followed by a gap
 	textMode  bool       // plain text wrapped in HTML: all text is preformatted
 	lists     []list     // open <ul>/<ol> elements
+	scratch   []byte     // reused buffer of readAttrs
 }
 
 // list is an open <ul> or <ol>; items are marked "• " or "N. ".
@@ -280,24 +281,27 @@ type attrFlags struct {
 }
 
 // readAttrs reads the attributes that change rendering.
-func readAttrs(z *html.Tokenizer) attrFlags {
+// scratch is reused for the compacted style (see compactLower).
+func readAttrs(z *html.Tokenizer, scratch *[]byte) attrFlags {
 	var f attrFlags
 	for {
 		k, v, more := z.TagAttr()
 		switch string(k) {
 		case "style":
-			st := compactLower(v)
+			*scratch = compactLower((*scratch)[:0], v)
+			st := string(*scratch)
 			if strings.Contains(st, "display:none") {
 				f.hidden = true
 			}
-			if strings.Contains(st, "page-break-before:always") || strings.Contains(st, "page-break-after:always") ||
-				strings.Contains(st, "break-before:page") || strings.Contains(st, "break-after:page") {
+			// All four page-break properties contain "break-": most styles
+			// have none and need only this one scan.
+			if strings.Contains(st, "break-") && (strings.Contains(st, "page-break-before:always") || strings.Contains(st, "page-break-after:always") ||
+				strings.Contains(st, "break-before:page") || strings.Contains(st, "break-after:page")) {
 				f.pageBreak = true
 			}
-			f.gap = f.gap || nonZero(st, "padding-left:") || nonZero(st, "margin-left:") ||
-				strings.Contains(st, "display:inline-block")
-			f.gapAfter = f.gapAfter || nonZero(st, "padding-right:") || nonZero(st, "margin-right:") ||
-				strings.Contains(st, "display:inline-block")
+			inlineBlock := strings.Contains(st, "display:inline-block")
+			f.gap = f.gap || nonZero(st, "padding-left:") || nonZero(st, "margin-left:") || inlineBlock
+			f.gapAfter = f.gapAfter || nonZero(st, "padding-right:") || nonZero(st, "margin-right:") || inlineBlock
 			f.wingdings = f.wingdings || strings.Contains(st, "wingdings")
 		case "face":
 			f.wingdings = f.wingdings || bytes.Contains(bytes.ToLower(v), []byte("wingdings"))
@@ -312,6 +316,46 @@ func readAttrs(z *html.Tokenizer) attrFlags {
 			return f
 		}
 	}
+}
+
+// renderingAttrs are the attribute names readAttrs reads.
+var renderingAttrs = [][]byte{[]byte("style"), []byte("face"), []byte("hidden"), []byte("start")}
+
+// mayHaveRenderingAttr reports whether the raw text of a tag can hold one
+// of renderingAttrs. The tokenizer lower-cases attribute names in ASCII
+// only, so a name can equal one of them only if the tag holds it in some
+// ASCII letter case; other tags skip reading their attributes, which
+// copies every name and value.
+func mayHaveRenderingAttr(raw []byte) bool {
+	for _, name := range renderingAttrs {
+		if containsFoldASCII(raw, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII reports whether b contains word, a lower-case ASCII
+// string, comparing the ASCII letters of b case-insensitively.
+func containsFoldASCII(b, word []byte) bool {
+	for i := 0; i+len(word) <= len(b); i++ {
+		j := 0
+		for j < len(word) && lowerByte(b[i+j]) == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerByte lower-cases an ASCII letter and returns other bytes unchanged.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // wingdingsGlyphs maps the letters that Wingdings renders as check boxes
@@ -339,17 +383,39 @@ func nonZero(st, prop string) bool {
 	return false
 }
 
-// compactLower lower-cases v and drops its spaces.
-func compactLower(v []byte) string {
-	b := make([]byte, 0, len(v))
+// compactLower appends v to dst lower-cased and without its spaces.
+func compactLower(dst, v []byte) []byte {
 	for _, c := range v {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 		case c >= 'A' && c <= 'Z':
-			b = append(b, c+'a'-'A')
+			dst = append(dst, c+'a'-'A')
 		default:
-			b = append(b, c)
+			dst = append(dst, c)
 		}
+	}
+	return dst
+}
+
+// commonTags holds the names of frequent elements, so that tagName can
+// return them without allocating a new string for every tag.
+var commonTags = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range []string{"a", "b", "i", "u", "span", "font", "td", "tr", "th", "table", "tbody", "thead",
+		"img", "sup", "sub", "strong", "em", "small", "ix:nonnumeric", "ix:nonfraction", "ix:continuation",
+		"ix:exclude", "ix:footnote", "col", "colgroup", "meta", "link"} {
+		m[n] = n
+	}
+	for n := range elemKinds {
+		m[n] = n
+	}
+	return m
+}()
+
+// tagName returns the tag name b as a string.
+func tagName(b []byte) string {
+	if s, ok := commonTags[string(b)]; ok {
+		return s
 	}
 	return string(b)
 }
@@ -369,10 +435,10 @@ func (c *converter) run(z *html.Tokenizer) {
 			c.onText(z.Text())
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			c.onStart(string(name), hasAttr, tt == html.SelfClosingTagToken, z)
+			c.onStart(tagName(name), hasAttr, tt == html.SelfClosingTagToken, z)
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			c.onEnd(string(name))
+			c.onEnd(tagName(name))
 		}
 	}
 }
@@ -425,8 +491,8 @@ func (c *converter) onStart(name string, hasAttr, selfClosing bool, z *html.Toke
 		}
 	}
 	var f attrFlags
-	if hasAttr {
-		f = readAttrs(z)
+	if hasAttr && mayHaveRenderingAttr(z.Raw()) {
+		f = readAttrs(z, &c.scratch)
 	}
 	kind := elemKinds[name]
 	if (f.hidden || kind == kindSkip) && !selfClosing && !isVoid(name) {

@@ -1,0 +1,91 @@
+package cover
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// prefilterSamples returns lines that exercise the prefilters: the fixtures'
+// lines plus hand-made edge cases (odd spacing, case, non-ASCII).
+func prefilterSamples(t *testing.T) []string {
+	t.Helper()
+	samples := []string{
+		"", " ", "a", "a b", "a  b", " a b ", "a\tb c", "a \tb", "x \u00a0 y", "é  ü ö", "a\x80 b\xff",
+		"a b  c d   e", "  lead", "trail  ", "a\fb c\rd", "a\vb  c",
+		"Date of Report (Date of earliest event reported): July 29, 2004",
+		"DATE OF REPORT", "EARLIEST EVENT REPORTED", "date  of\treport",
+		"Commission File Number: 000-30229", "COMMISSION FILE NO. 1-1234", "commission file numbers 1-1234",
+		"I.R.S. Employer Identification No. 04-3387074", "Employer Identification 12-3456789",
+		"Registrant's telephone number, including area code: (978) 614-8100", "TELEPHONE NUMBER",
+		"State of Incorporation: Delaware", "JURISDICTION OF INCORPORATION : Nevada",
+		"ITEM 5. Other Events", "   item 2.01 Completion", "\titems 7:", "Itemize this",
+	}
+	for _, name := range []string{"acme-8k-columns.txt", "globex-8k-html.txt", "initech-8k-multi.txt", "vandelay-10k.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		samples = append(samples, strings.Split(string(b), "\n")...)
+	}
+	return samples
+}
+
+// TestSplitSpacesMatchesRegexp checks the hand-written splitSpaces against
+// the regexp it replaces.
+func TestSplitSpacesMatchesRegexp(t *testing.T) {
+	re := regexp.MustCompile(`\S+(?: \S+)*`)
+	for _, s := range prefilterSamples(t) {
+		var want [][2]int
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			want = append(want, [2]int{m[0], m[1]})
+		}
+		if got := splitSpaces(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("splitSpaces(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPrefiltersAdmitEveryMatch checks that no prefilter rejects a line its
+// regexp matches.
+func TestPrefiltersAdmitEveryMatch(t *testing.T) {
+	for _, s := range prefilterSamples(t) {
+		checks := []struct {
+			name     string
+			admitted bool
+			re       *regexp.Regexp
+		}{
+			{"reItem", startsWithItem(s), reItem},
+			{"reDateLabel", mayBeDateLabel(s), reDateLabel},
+			{"reInlineFile", strings.Contains(s, "-") && containsFoldASCII(s, "file"), reInlineFile},
+			{"reInlineIRS", longestDigitRun(s) >= 7, reInlineIRS},
+			{"reInlinePhone", containsFoldASCII(s, "telephone"), reInlinePhone},
+			{"reInlineState", strings.Contains(s, ":") && containsFoldASCII(s, "incorporation"), reInlineState},
+			{"rePhone", longestDigitRun(s) >= 3 || strings.Contains(s, "+"), rePhone},
+			{"reIRS", longestDigitRun(s) >= 7, reIRS},
+		}
+		for _, c := range checks {
+			if !c.admitted && c.re.MatchString(s) {
+				t.Errorf("%s matches %q but its prefilter rejects it", c.name, s)
+			}
+		}
+	}
+}
+
+// FuzzSplitSpaces compares splitSpaces with the regexp it replaces.
+func FuzzSplitSpaces(f *testing.F) {
+	f.Add("a b  c\td \u00a0e")
+	re := regexp.MustCompile(`\S+(?: \S+)*`)
+	f.Fuzz(func(t *testing.T, s string) {
+		var want [][2]int
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			want = append(want, [2]int{m[0], m[1]})
+		}
+		if got := splitSpaces(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("splitSpaces(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

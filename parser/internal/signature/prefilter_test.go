@@ -1,0 +1,68 @@
+package signature
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// samples returns the fixtures' lines and a few hand-made ones.
+func samples(t *testing.T) []string {
+	t.Helper()
+	lines := []string{
+		"SIGNATURES", " Signature(s):", "signature", "Pursuant to the requirements of the Securities Exchange Act of 1934,",
+		"PURSUANT  TO THE\tREQUIREMENTS OF", "on this 18th day of February, 2009", "1ST DAY OF MARCH 2010", "", "x",
+	}
+	for _, name := range []string{"acme-8k-multi.txt", "globex-10k.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	return lines
+}
+
+// TestPrefiltersAdmitEveryMatch checks that the cheap tests run before
+// reHeading, reAnchor and reDayOf never reject a line they match.
+func TestPrefiltersAdmitEveryMatch(t *testing.T) {
+	checks := []struct {
+		name string
+		re   *regexp.Regexp
+		word string
+	}{
+		{"reHeading", reHeading, "ignature"},
+		{"reAnchor", reAnchor, "requirement"},
+		{"reDayOf", reDayOf, "day"},
+	}
+	for _, l := range samples(t) {
+		for _, c := range checks {
+			if c.re.MatchString(l) && !containsFoldASCII(l, c.word) {
+				t.Errorf("%s matches %q, which lacks %q", c.name, l, c.word)
+			}
+			if containsFoldASCII(l, c.word) != strings.Contains(lowerASCII(l), c.word) {
+				t.Errorf("containsFoldASCII and lowerASCII disagree on %q", l)
+			}
+		}
+	}
+}
+
+// TestLinesWith compares linesWith with a line-by-line search.
+func TestLinesWith(t *testing.T) {
+	lines := samples(t)
+	text := lowerASCII(strings.Join(lines, "\n"))
+	for _, word := range []string{"ignature", "requirement", "a", "\t"} {
+		var want []int
+		for i, l := range strings.Split(text, "\n") {
+			if strings.Contains(l, word) {
+				want = append(want, i)
+			}
+		}
+		if got := linesWith(text, word); !reflect.DeepEqual(got, want) {
+			t.Errorf("linesWith(%q) = %v, want %v", word, got, want)
+		}
+	}
+}
