@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/edgarload/edgarload/parser/internal/ascii"
 )
 
 var months = map[string]time.Month{
@@ -97,7 +99,7 @@ func FindDate(s string) (string, bool) {
 func mayHaveMonth(s string) bool {
 	s = strings.ReplaceAll(s, "ſ", "s")
 	for i := 0; i+3 <= len(s); i++ {
-		switch [3]byte{lowerByte(s[i]), lowerByte(s[i+1]), lowerByte(s[i+2])} {
+		switch [3]byte{ascii.Lower(s[i]), ascii.Lower(s[i+1]), ascii.Lower(s[i+2])} {
 		case [3]byte{'j', 'a', 'n'}, [3]byte{'f', 'e', 'b'}, [3]byte{'m', 'a', 'r'}, [3]byte{'a', 'p', 'r'},
 			[3]byte{'m', 'a', 'y'}, [3]byte{'j', 'u', 'n'}, [3]byte{'j', 'u', 'l'}, [3]byte{'a', 'u', 'g'},
 			[3]byte{'s', 'e', 'p'}, [3]byte{'o', 'c', 't'}, [3]byte{'n', 'o', 'v'}, [3]byte{'d', 'e', 'c'}:
@@ -105,14 +107,6 @@ func mayHaveMonth(s string) bool {
 		}
 	}
 	return false
-}
-
-// lowerByte lower-cases an ASCII letter and returns other bytes unchanged.
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }
 
 // hasDigitRun reports whether s holds n ASCII digits in a row.

@@ -112,3 +112,22 @@ func ReadSubmission(t testing.TB, path string) Submission {
 	}
 	return s
 }
+
+// FirstDocument reads the shared file at rel (relative to Dir) and returns
+// the body of its first <TEXT> block, or the whole file when it has none.
+// It skips the benchmark or test when the file is absent.
+func FirstDocument(t testing.TB, rel string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(Dir(t), rel))
+	if err != nil {
+		t.Skipf("corpus file absent: %v", err)
+	}
+	s := string(data)
+	if i := strings.Index(s, "<TEXT>"); i >= 0 {
+		s = s[i+len("<TEXT>"):]
+		if j := strings.Index(s, "</TEXT>"); j >= 0 {
+			s = s[:j]
+		}
+	}
+	return []byte(s)
+}

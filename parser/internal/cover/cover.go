@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/edgarload/edgarload/parser/internal/ascii"
 	"github.com/edgarload/edgarload/parser/internal/codes"
 )
 
@@ -553,7 +554,7 @@ func inline(l line, c *Cover) {
 	// (compared ASCII case-insensitively; these words have no letter with a
 	// non-ASCII case variant under (?i)), a hyphen, a colon, or a run of
 	// seven digits.
-	if c.FileNumber == "" && strings.Contains(t, "-") && containsFoldASCII(t, "file") {
+	if c.FileNumber == "" && strings.Contains(t, "-") && ascii.ContainsFold(t, "file") {
 		if m := reInlineFile.FindStringSubmatch(t); m != nil {
 			c.FileNumber = m[1]
 		}
@@ -563,10 +564,10 @@ func inline(l line, c *Cover) {
 			c.IRSNumber = m[1]
 		}
 	}
-	if c.Phone == "" && containsFoldASCII(t, "telephone") && reInlinePhone.MatchString(t) {
+	if c.Phone == "" && ascii.ContainsFold(t, "telephone") && reInlinePhone.MatchString(t) {
 		c.Phone = phoneOf(t)
 	}
-	if c.State == "" && strings.Contains(t, ":") && containsFoldASCII(t, "incorporation") {
+	if c.State == "" && strings.Contains(t, ":") && ascii.ContainsFold(t, "incorporation") {
 		if m := reInlineState.FindStringSubmatch(t); m != nil {
 			c.State = stateOf(m[1])
 		}

@@ -1,6 +1,10 @@
 package cover
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/edgarload/edgarload/parser/internal/ascii"
+)
 
 // Cheap tests that tell when a regexp cannot match, so that it need not
 // run. Words are compared ASCII case-insensitively: that is exact for
@@ -17,7 +21,7 @@ func startsWithItem(s string) bool {
 // mayBeDateLabel reports whether s can match reDateLabel: every
 // alternative holds "date" or "earliest".
 func mayBeDateLabel(s string) bool {
-	return containsFoldASCII(s, "date") || containsFoldASCII(s, "earlie")
+	return ascii.ContainsFold(s, "date") || ascii.ContainsFold(s, "earlie")
 }
 
 // longestDigitRun returns the length of the longest run of ASCII digits
@@ -33,27 +37,4 @@ func longestDigitRun(s string) int {
 		}
 	}
 	return longest
-}
-
-// containsFoldASCII reports whether s contains word, a lower-case ASCII
-// string, comparing the ASCII letters of s case-insensitively.
-func containsFoldASCII(s, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		j := 0
-		for j < len(word) && lowerASCII(s[i+j]) == word[j] {
-			j++
-		}
-		if j == len(word) {
-			return true
-		}
-	}
-	return false
-}
-
-// lowerASCII lower-cases an ASCII letter and returns other bytes unchanged.
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/edgarload/edgarload/parser/internal/ascii"
 )
 
 // prefilterSamples returns lines that exercise the prefilters: the fixtures'
@@ -60,10 +62,10 @@ func TestPrefiltersAdmitEveryMatch(t *testing.T) {
 		}{
 			{"reItem", startsWithItem(s), reItem},
 			{"reDateLabel", mayBeDateLabel(s), reDateLabel},
-			{"reInlineFile", strings.Contains(s, "-") && containsFoldASCII(s, "file"), reInlineFile},
+			{"reInlineFile", strings.Contains(s, "-") && ascii.ContainsFold(s, "file"), reInlineFile},
 			{"reInlineIRS", longestDigitRun(s) >= 7, reInlineIRS},
-			{"reInlinePhone", containsFoldASCII(s, "telephone"), reInlinePhone},
-			{"reInlineState", strings.Contains(s, ":") && containsFoldASCII(s, "incorporation"), reInlineState},
+			{"reInlinePhone", ascii.ContainsFold(s, "telephone"), reInlinePhone},
+			{"reInlineState", strings.Contains(s, ":") && ascii.ContainsFold(s, "incorporation"), reInlineState},
 			{"rePhone", longestDigitRun(s) >= 3 || strings.Contains(s, "+"), rePhone},
 			{"reIRS", longestDigitRun(s) >= 7, reIRS},
 		}

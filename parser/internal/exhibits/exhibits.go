@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/edgarload/edgarload/parser/internal/ascii"
 )
 
 // Entry is one row of an exhibit index: the exhibit number as printed
@@ -137,18 +139,7 @@ func (t trigger) mayMatch(line string) bool {
 		return true
 	}
 	for _, w := range t.words {
-		if containsFoldASCII(line, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// containsFoldASCII reports whether s contains word, a lower-case ASCII
-// string, comparing the ASCII letters of s case-insensitively.
-func containsFoldASCII(s, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		if equalFoldASCII(s[i:i+len(word)], word) {
+		if ascii.ContainsFold(line, w) {
 			return true
 		}
 	}

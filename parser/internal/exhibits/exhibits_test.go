@@ -1,11 +1,12 @@
 package exhibits
 
 import (
-	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 )
 
 func TestSeed(t *testing.T) {

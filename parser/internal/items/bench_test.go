@@ -1,33 +1,15 @@
 package items
 
 import (
-	"github.com/edgarload/edgarload/parser/internal/corpus"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
-	"github.com/edgarload/edgarload/parser/internal/textconv"
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 )
 
 // benchText returns the plain text of a shared file's first document:
 // the seed 8-K (plain text) or a large HTML 10-K.
 func benchText(b *testing.B, rel string) string {
-	data, err := os.ReadFile(filepath.Join(corpus.Dir(b), rel))
-	if err != nil {
-		b.Skipf("benchmark file absent: %v", err)
-	}
-	s := string(data)
-	if i := strings.Index(s, "<TEXT>"); i >= 0 {
-		s = s[i+len("<TEXT>"):]
-		if j := strings.Index(s, "</TEXT>"); j >= 0 {
-			s = s[:j]
-		}
-	}
-	if textconv.IsHTML([]byte(s)) {
-		return textconv.HTMLToText([]byte(s))
-	}
-	return textconv.Decode([]byte(s))
+	return toText(corpus.FirstDocument(b, rel))
 }
 
 func BenchmarkExtract(b *testing.B) {

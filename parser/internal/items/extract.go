@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/edgarload/edgarload/parser/internal/ascii"
 )
 
 var (
@@ -333,7 +335,7 @@ func contentLetters(s string) int {
 func contentLettersUpTo(s string, limit int) int {
 	n := 0
 	for l := range strings.SplitSeq(s, "\n") {
-		if mayBePageLine(l) && pageLineRe.MatchString(l) || containsFoldASCII(l, "part") && partRe.MatchString(l) {
+		if mayBePageLine(l) && pageLineRe.MatchString(l) || ascii.ContainsFold(l, "part") && partRe.MatchString(l) {
 			continue
 		}
 		for _, r := range l {
@@ -363,29 +365,6 @@ func mayBePageLine(l string) bool {
 		}
 	}
 	return true
-}
-
-// containsFoldASCII reports whether s contains word, a lower-case ASCII
-// string, comparing the ASCII letters of s case-insensitively.
-func containsFoldASCII(s, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		j := 0
-		for j < len(word) && lowerByte(s[i+j]) == word[j] {
-			j++
-		}
-		if j == len(word) {
-			return true
-		}
-	}
-	return false
-}
-
-// lowerByte lower-cases an ASCII letter and returns other bytes unchanged.
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }
 
 // occurrence is one heading with the extent of its text.

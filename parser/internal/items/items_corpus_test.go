@@ -1,13 +1,14 @@
 package items
 
 import (
-	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 )
 
 // minHeaderRecall is the least share of header item codes (ITEM

@@ -1,10 +1,11 @@
 package items
 
 import (
-	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 )
 
 func TestSeed(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/edgarload/edgarload/parser/internal/ascii"
 )
 
 // TestPrefiltersAdmitEveryMatch checks that the cheap tests run before the
@@ -32,7 +34,7 @@ func TestPrefiltersAdmitEveryMatch(t *testing.T) {
 		re    *regexp.Regexp
 		admit func(line string) bool
 	}{
-		{"partRe", partRe, func(l string) bool { return strings.Contains(lowerASCII(l), "part") && containsFoldASCII(l, "part") }},
+		{"partRe", partRe, func(l string) bool { return strings.Contains(lowerASCII(l), "part") && ascii.ContainsFold(l, "part") }},
 		{"signatureRe", signatureRe, func(l string) bool { return strings.Contains(lowerASCII(l), "ignature") }},
 		{"headingRe", headingRe, func(l string) bool { return strings.Contains(lowerASCII(l), "item") }},
 		{"pageLineRe", pageLineRe, mayBePageLine},

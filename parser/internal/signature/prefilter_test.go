@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/edgarload/edgarload/parser/internal/ascii"
 )
 
 // samples returns the fixtures' lines and a few hand-made ones.
@@ -40,10 +42,10 @@ func TestPrefiltersAdmitEveryMatch(t *testing.T) {
 	}
 	for _, l := range samples(t) {
 		for _, c := range checks {
-			if c.re.MatchString(l) && !containsFoldASCII(l, c.word) {
+			if c.re.MatchString(l) && !ascii.ContainsFold(l, c.word) {
 				t.Errorf("%s matches %q, which lacks %q", c.name, l, c.word)
 			}
-			if containsFoldASCII(l, c.word) != strings.Contains(lowerASCII(l), c.word) {
+			if ascii.ContainsFold(l, c.word) != strings.Contains(lowerASCII(l), c.word) {
 				t.Errorf("containsFoldASCII and lowerASCII disagree on %q", l)
 			}
 		}

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/edgarload/edgarload/parser/internal/ascii"
 	"github.com/edgarload/edgarload/parser/internal/codes"
 )
 
@@ -96,29 +97,6 @@ func anchors(lines []string, lower string) []int {
 	return append(out, heads...)
 }
 
-// containsFoldASCII reports whether s contains word, a lower-case ASCII
-// string, comparing the ASCII letters of s case-insensitively.
-func containsFoldASCII(s, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		j := 0
-		for j < len(word) && lowerByte(s[i+j]) == word[j] {
-			j++
-		}
-		if j == len(word) {
-			return true
-		}
-	}
-	return false
-}
-
-// lowerByte lower-cases an ASCII letter and returns other bytes unchanged.
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
 // lowerASCII returns s with its ASCII letters lower-cased and every other
 // byte unchanged, so that byte offsets and line breaks stay aligned with s.
 func lowerASCII(s string) string {
@@ -194,7 +172,7 @@ var reDayOf = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+(
 func findDate(s string) (string, bool) {
 	// reDayOf needs the word "day" (no letter of it has a non-ASCII case
 	// variant under (?i)): other strings skip the regexp.
-	if !containsFoldASCII(s, "day") {
+	if !ascii.ContainsFold(s, "day") {
 		return codes.FindDate(s)
 	}
 	if m := reDayOf.FindStringSubmatch(s); m != nil {

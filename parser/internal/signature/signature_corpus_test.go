@@ -1,13 +1,13 @@
 package signature
 
 import (
-	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"github.com/edgarload/edgarload/parser/internal/textconv"
 )
 

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/edgarload/edgarload/parser/internal/ascii"
 )
 
 // elemKind says how an element affects line layout.
@@ -328,34 +330,11 @@ var renderingAttrs = [][]byte{[]byte("style"), []byte("face"), []byte("hidden"),
 // copies every name and value.
 func mayHaveRenderingAttr(raw []byte) bool {
 	for _, name := range renderingAttrs {
-		if containsFoldASCII(raw, name) {
+		if ascii.ContainsFold(raw, name) {
 			return true
 		}
 	}
 	return false
-}
-
-// containsFoldASCII reports whether b contains word, a lower-case ASCII
-// string, comparing the ASCII letters of b case-insensitively.
-func containsFoldASCII(b, word []byte) bool {
-	for i := 0; i+len(word) <= len(b); i++ {
-		j := 0
-		for j < len(word) && lowerByte(b[i+j]) == word[j] {
-			j++
-		}
-		if j == len(word) {
-			return true
-		}
-	}
-	return false
-}
-
-// lowerByte lower-cases an ASCII letter and returns other bytes unchanged.
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }
 
 // wingdingsGlyphs maps the letters that Wingdings renders as check boxes

@@ -1,0 +1,51 @@
+package ascii
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestContainsFold(t *testing.T) {
+	for _, c := range []struct {
+		s, word string
+		want    bool
+	}{
+		{"EXHIBIT INDEX", "exhibit", true},
+		{"Exhibit 99.1", "exhibit", true},
+		{"exhibi", "exhibit", false},
+		{"", "a", false},
+		{"anything", "", true},
+		{"SIGNATURES", "ignature", true},
+		{"Ítem 2", "item", false},
+	} {
+		if got := ContainsFold(c.s, c.word); got != c.want {
+			t.Errorf("ContainsFold(%q, %q) = %v", c.s, c.word, got)
+		}
+		if got := ContainsFold([]byte(c.s), c.word); got != c.want {
+			t.Errorf("ContainsFold([]byte(%q), %q) = %v", c.s, c.word, got)
+		}
+	}
+}
+
+// FuzzContainsFold checks ContainsFold against strings.ToLower for words
+// without k or s.
+func FuzzContainsFold(f *testing.F) {
+	f.Add("Item 2.02 Results", "item")
+	f.Fuzz(func(t *testing.T, s, word string) {
+		word = strings.ToLower(word)
+		for _, r := range word {
+			if r > 0x7f || r == 'k' || r == 's' {
+				return
+			}
+		}
+		lowered := strings.Map(func(r rune) rune {
+			if r >= 'A' && r <= 'Z' {
+				return r + 'a' - 'A'
+			}
+			return r
+		}, s)
+		if got, want := ContainsFold(s, word), strings.Contains(lowered, word); got != want {
+			t.Fatalf("ContainsFold(%q, %q) = %v, want %v", s, word, got, want)
+		}
+	})
+}
