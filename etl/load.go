@@ -26,13 +26,93 @@ const (
 	StageLoad  = "load"
 )
 
-// outcome is what a worker made of one input: a prepared filing or a reject.
+// outcome is what a worker made of one input: a prepared filing or a reject
+// — or, from the screening stage, an input already loaded (known).
 type outcome struct {
 	path  string
 	sha   string // "" when unreadable
 	rec   *prepared
 	stage string
 	err   error
+	known bool // the same bytes are loaded by this parser version: unchanged, not parsed
+}
+
+// screenBatch is how many inputs the screening stage looks up at once.
+const screenBatch = 64
+
+// screen hashes the walked inputs and looks them up in edgar.filings a
+// batch at a time: bytes already loaded by this parser version are reported
+// unchanged without being parsed (a reload costs a hash, not a parse);
+// everything else goes on to the parsers. If the lookup fails, every input
+// is parsed and the writer decides, as without this stage.
+func screen(ctx context.Context, pool *pgxpool.Pool, enabled bool, walked <-chan Input, ins chan<- Input, outs chan<- outcome, log *slog.Logger) {
+	pending := make([]Input, 0, screenBatch)
+	send := func() bool {
+		known := map[string]bool{}
+		var shas []string
+		for _, in := range pending {
+			if in.err == nil {
+				shas = append(shas, in.sha)
+			}
+		}
+		if enabled && len(shas) > 0 {
+			rows, err := pool.Query(ctx, edgarsql.KnownSources, shas, parser.Version)
+			if err == nil {
+				for rows.Next() {
+					var sha string
+					if rows.Scan(&sha) == nil {
+						known[sha] = true
+					}
+				}
+				rows.Close()
+				err = rows.Err()
+			}
+			if err != nil {
+				log.Debug("known-source lookup failed; parsing every input", "error", err)
+				clear(known)
+			}
+		}
+		for _, in := range pending {
+			var ok bool
+			if in.err == nil && known[in.sha] {
+				ok = sendTo(ctx, outs, outcome{path: in.Name, sha: in.sha, known: true})
+			} else {
+				ok = sendTo(ctx, ins, in)
+			}
+			if !ok {
+				return false
+			}
+		}
+		pending = pending[:0]
+		return true
+	}
+	for in := range walked {
+		if in.err == nil {
+			in.sha = sha256Hex(in.data)
+		}
+		pending = append(pending, in)
+		// Look up a full batch, or whatever has arrived when the walker
+		// has nothing more ready, so the parsers never wait on a batch.
+		if len(pending) < screenBatch && len(walked) > 0 {
+			continue
+		}
+		if !send() {
+			return
+		}
+	}
+	if len(pending) > 0 {
+		send()
+	}
+}
+
+// sendTo sends v on ch unless ctx ends first.
+func sendTo[T any](ctx context.Context, ch chan<- T, v T) bool {
+	select {
+	case ch <- v:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }
 
 // Load walks paths (files; directories recursively; .tar, .tar.gz, .tgz and
@@ -103,14 +183,15 @@ const progressEvery = 10 * time.Second
 func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, parse ParseFunc, log *slog.Logger, sum *Summary) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	walked := make(chan Input, screenBatch)
 	ins := make(chan Input, opts.Workers)
 	outs := make(chan outcome, opts.Workers)
 	var walkErr error
 	go func() {
-		defer close(ins)
+		defer close(walked)
 		walkErr = walkInputs(ctx, paths, opts.MaxFileBytes, func(in Input) bool {
 			select {
-			case ins <- in:
+			case walked <- in:
 				return true
 			case <-ctx.Done():
 				return false
@@ -118,6 +199,14 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 		})
 	}()
 	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(ins)
+		// Only the real parser's version is known before parsing: with
+		// an injected Options.Parse every input is parsed.
+		screen(ctx, pool, opts.Parse == nil, walked, ins, outs, log)
+	}()
 	for range opts.Workers {
 		wg.Add(1)
 		go func() {
@@ -174,6 +263,10 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			continue // drain after a failure
 		}
 		sum.FilesSeen++
+		if o.known {
+			sum.FilingsUnchanged++
+			continue
+		}
 		if o.err != nil {
 			log.Warn("rejected input", "path", o.path, "stage", o.stage, "error", o.err.Error())
 			rejects = append(rejects, o)
@@ -209,7 +302,10 @@ func process(in Input, parse ParseFunc) (o outcome) {
 		o.stage, o.err = StageRead, in.err
 		return o
 	}
-	o.sha = sha256Hex(in.data)
+	o.sha = in.sha
+	if o.sha == "" {
+		o.sha = sha256Hex(in.data)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			o.rec, o.stage, o.err = nil, StageParse, fmt.Errorf("parse %s: parser panic: %v", in.Name, r)

@@ -122,3 +122,45 @@ func TestLoadCorpus(t *testing.T) {
 		t.Error("reload in reverse order changed the tables")
 	}
 }
+
+// TestScreenSkipsLoadedSources checks the screening stage: bytes already
+// loaded by this parser version are reported known (unchanged) without
+// reaching the parsers; new bytes and unreadable inputs go on to them.
+func TestScreenSkipsLoadedSources(t *testing.T) {
+	seed := filepath.Join(sharedDir(t), "seed", "sonus-networks-8-K-2004-07-29.txt")
+	pool, _ := newDB(t)
+	ctx := context.Background()
+	if _, err := Load(ctx, pool, []string{seed}, Options{}, testLogger(t)); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	walked := make(chan Input, 3)
+	walked <- Input{Name: "again.txt", data: data}
+	walked <- Input{Name: "new.txt", data: append(append([]byte{}, data...), '\n')}
+	walked <- Input{Name: "missing.txt", err: os.ErrNotExist}
+	close(walked)
+	ins, outs := make(chan Input, 3), make(chan outcome, 3)
+	screen(ctx, pool, true, walked, ins, outs, testLogger(t))
+	close(ins)
+	close(outs)
+	var parsed []string
+	for in := range ins {
+		parsed = append(parsed, in.Name)
+	}
+	var known []string
+	for o := range outs {
+		if !o.known || o.sha != sha256Hex(data) {
+			t.Errorf("unexpected outcome %+v", o)
+		}
+		known = append(known, o.path)
+	}
+	if len(known) != 1 || known[0] != "again.txt" {
+		t.Errorf("known = %v, want [again.txt]", known)
+	}
+	if len(parsed) != 2 || parsed[0] != "new.txt" || parsed[1] != "missing.txt" {
+		t.Errorf("sent to the parsers = %v, want [new.txt missing.txt]", parsed)
+	}
+}

@@ -9,7 +9,8 @@ type Input struct {
 	// "path/to/archive.tar.gz!member/path".
 	Name string
 	data []byte
-	err  error // read error: recorded as a reject at stage "read"
+	err  error  // read error: recorded as a reject at stage "read"
+	sha  string // hex SHA-256 of data, set by the screening stage
 }
 
 // Read returns the input's bytes, or the error met while reading it; the

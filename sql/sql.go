@@ -101,6 +101,11 @@ var InsertSecurities string
 //go:embed loader/insert_signers.sql
 var InsertSigners string
 
+// KnownSources is loader/known_sources.sql: Which source files ($1 SHA-256s) are already loaded by this parser version ($2): the loader reports them unchanged without parsing.
+//
+//go:embed loader/known_sources.sql
+var KnownSources string
+
 // LockBatch is loader/lock_batch.sql: Serialize batches of concurrent loaders: registrant matching and the up-front "unchanged?" check must see a stable database. Released at commit.
 //
 //go:embed loader/lock_batch.sql
