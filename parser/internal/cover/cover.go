@@ -445,28 +445,11 @@ func fromLabels(ls []line, c *Cover) {
 				break
 			}
 			v := joinCells(lastVals[k])
+			if c.setField(col.kind, v) {
+				seenName = seenName || col.kind == fName
+				continue
+			}
 			switch col.kind {
-			case fName:
-				if c.Name == "" && validName(v) {
-					c.Name = v
-					seenName = true
-				}
-			case fState:
-				if c.State == "" {
-					c.State = stateOf(v)
-				}
-			case fFile:
-				if c.FileNumber == "" {
-					c.FileNumber = fileOf(v)
-				}
-			case fIRS:
-				if c.IRSNumber == "" {
-					c.IRSNumber = strings.ReplaceAll(reIRSLoose.FindString(v), " ", "")
-				}
-			case fPhone:
-				if c.Phone == "" {
-					c.Phone = phoneOf(v)
-				}
 			case fZip:
 				if zip == "" {
 					zip = zipOf(cols, k, ls, above)
@@ -711,28 +694,40 @@ func sideBySide(l line, c *Cover) {
 		if !strings.HasPrefix(lab.text, "(") || !isLabelCell(lab) || isLabelCell(val) {
 			continue
 		}
-		v := val.text
-		switch classify(lab.text) {
-		case fName:
-			if c.Name == "" && validName(v) {
-				c.Name = v
-			}
-		case fState:
-			if c.State == "" {
-				c.State = stateOf(v)
-			}
-		case fFile:
-			if c.FileNumber == "" {
-				c.FileNumber = fileOf(v)
-			}
-		case fIRS:
-			if c.IRSNumber == "" {
-				c.IRSNumber = strings.ReplaceAll(reIRSLoose.FindString(v), " ", "")
-			}
-		case fPhone:
-			if c.Phone == "" {
-				c.Phone = phoneOf(v)
-			}
+		c.setField(classify(lab.text), val.text)
+	}
+}
+
+// setField stores v as the value of a single-valued cover field (name,
+// state, file number, IRS number, phone) unless that field already has one.
+// It reports whether v was stored.
+func (c *Cover) setField(kind field, v string) bool {
+	switch kind {
+	case fName:
+		if c.Name == "" && validName(v) {
+			c.Name = v
+			return true
+		}
+	case fState:
+		if c.State == "" {
+			c.State = stateOf(v)
+			return c.State != ""
+		}
+	case fFile:
+		if c.FileNumber == "" {
+			c.FileNumber = fileOf(v)
+			return c.FileNumber != ""
+		}
+	case fIRS:
+		if c.IRSNumber == "" {
+			c.IRSNumber = strings.ReplaceAll(reIRSLoose.FindString(v), " ", "")
+			return c.IRSNumber != ""
+		}
+	case fPhone:
+		if c.Phone == "" {
+			c.Phone = phoneOf(v)
+			return c.Phone != ""
 		}
 	}
+	return false
 }
