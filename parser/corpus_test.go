@@ -227,7 +227,11 @@ func TestCorpusBodyAgreesWithHeader(t *testing.T) {
 			fig.add("IRS number", digits(body.IRSNumber) == d, group)
 		}
 		if full.PeriodOfReport != nil {
-			fig.add("date of report / period", derefOr(bare.PeriodOfReport, "") == *full.PeriodOfReport, group)
+			ok := derefOr(bare.PeriodOfReport, "") == *full.PeriodOfReport
+			fig.add("date of report / period", ok, group)
+			if !ok {
+				t.Logf("date %s: header %s, body %q", filepath.Base(path), *full.PeriodOfReport, derefOr(bare.PeriodOfReport, ""))
+			}
 		}
 		if !is8K(full.FormType) {
 			continue
