@@ -70,7 +70,7 @@ var (
 		"mail_street1", "mail_street2", "mail_city", "mail_state", "mail_zip", "mail_phone"}
 	itemColumns     = []string{"filing_id", "ordinal", "code", "number_as_filed", "part", "title", "text", "source"}
 	exhibitColumns  = []string{"filing_id", "ordinal", "number", "type", "sequence", "filename", "description", "text"}
-	signerColumns   = []string{"filing_id", "ordinal", "name", "title", "signed_on", "signed_for"}
+	signerColumns   = []string{"filing_id", "ordinal", "name", "title", "signed_on", "signed_for", "context"}
 	documentColumns = []string{"filing_id", "ordinal", "sequence", "type", "filename", "description", "bytes"}
 	securityColumns = []string{"filing_id", "ordinal", "title", "trading_symbol", "exchange"}
 )
@@ -252,7 +252,7 @@ func prepare(path, sha string, data []byte, f *parser.Filing) (*prepared, error)
 			continue
 		}
 		p.signers = append(p.signers, []any{nil, int32(len(p.signers) + 1), name, text(s.Title),
-			date("signer date", s.Date), text(s.For)})
+			date("signer date", s.Date), text(s.For), text(s.Context)})
 	}
 	for _, d := range f.Documents {
 		var size any

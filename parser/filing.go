@@ -7,7 +7,7 @@ package parser
 // Version identifies the parser's extraction rules. It is stored with every
 // loaded filing so that rows can be traced to the code that produced them;
 // bump it whenever extraction results change.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Shape names the physical layout a filing arrived in.
 const (
@@ -132,10 +132,11 @@ type Exhibit struct {
 
 // Signer is one person who signed the report.
 type Signer struct {
-	Name  string  `json:"name"`
-	Title string  `json:"title"`
-	Date  *string `json:"date"`
-	For   string  `json:"for"`
+	Name    string  `json:"name"`
+	Title   string  `json:"title"`
+	Date    *string `json:"date"`
+	For     string  `json:"for"`
+	Context string  `json:"context"` // "registrant" (signed for the registrant), "capacity" (10-K officers and directors table), "owner" (Forms 3-5)
 }
 
 // Security is one class of securities registered under Section 12(b), as

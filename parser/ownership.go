@@ -81,7 +81,7 @@ func fromOwnershipXML(f *Filing, data []byte) error {
 		if name == "" {
 			continue
 		}
-		f.Signers = append(f.Signers, Signer{Name: name, Date: ptr(isoDate(s.Date)), For: issuer.Name})
+		f.Signers = append(f.Signers, Signer{Name: name, Date: ptr(isoDate(s.Date)), For: issuer.Name, Context: "owner"})
 	}
 	return nil
 }

@@ -225,7 +225,7 @@ func applyBody(f *Filing, b body) {
 		f.Items = append(f.Items, Item{Code: it.Code, NumberAsFiled: it.NumberAsFiled, Part: it.Part, Title: it.Title, Text: it.Text, Source: "body"})
 	}
 	for _, s := range signature.Extract(b.text) {
-		f.Signers = append(f.Signers, Signer{Name: s.Name, Title: s.Title, Date: ptr(s.Date), For: s.For})
+		f.Signers = append(f.Signers, Signer{Name: s.Name, Title: s.Title, Date: ptr(s.Date), For: s.For, Context: s.Context})
 	}
 	for _, e := range exhibits.ParseIndex(b.text) {
 		f.Exhibits = append(f.Exhibits, Exhibit{Number: e.Number, Description: e.Description})

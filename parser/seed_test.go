@@ -68,4 +68,5 @@ func TestSeed(t *testing.T) {
 	check("signer title", s.Title, "President and Chief Operating Officer")
 	check("signer date", derefOr(s.Date, ""), "2004-07-29")
 	check("signer for", s.For, "SONUS NETWORKS, INC.")
+	check("signer context", s.Context, "registrant")
 }

@@ -153,6 +153,13 @@ func TestLoadSeedGivesOneRowEach(t *testing.T) {
 			t.Errorf("edgar.%s has %d rows, want 1", table, n)
 		}
 	}
+	var signer, signerContext string
+	if err := conn.QueryRow(context.Background(), "SELECT name, context FROM edgar.signers").Scan(&signer, &signerContext); err != nil {
+		t.Fatal(err)
+	}
+	if signer != "Albert A. Notini" || signerContext != "registrant" {
+		t.Errorf("signer %q in context %q, want Albert A. Notini, registrant", signer, signerContext)
+	}
 	var loadedAt string
 	if err := conn.QueryRow(context.Background(), "SELECT loaded_at::text FROM edgar.filings").Scan(&loadedAt); err != nil {
 		t.Fatal(err)

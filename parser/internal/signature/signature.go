@@ -22,7 +22,17 @@ type Signer struct {
 	Title string // title or capacity, e.g. "President and Chief Operating Officer"
 	Date  string // ISO date signed, "" if none
 	For   string // entity signed for, e.g. "SONUS NETWORKS, INC."
+	// Context is the block the signature stands in: ContextRegistrant
+	// (signed on behalf of the registrant) or ContextCapacity (the 10-K
+	// table of officers and directors signing in their capacities).
+	Context string
 }
+
+// Signature contexts.
+const (
+	ContextRegistrant = "registrant"
+	ContextCapacity   = "capacity"
+)
 
 // Limits that keep the scan bounded on any input.
 const (
@@ -157,6 +167,14 @@ type block struct {
 	lines      []string
 }
 
+// context names the block the next signer belongs to.
+func (b *block) context() string {
+	if b.capacity {
+		return ContextCapacity
+	}
+	return ContextRegistrant
+}
+
 // anchorDate records a date written in an anchor sentence ("on this 18th
 // day of February 2009") as a fallback for signers without one.
 func (b *block) anchorDate(i int, s string) {
@@ -283,7 +301,7 @@ func (b *block) gridRow(i int, cs []string) bool {
 		b.grid = b.grid[:0]
 		for _, c := range cs {
 			name, _ := splitNameTitle(cleanName(c), "")
-			b.out = append(b.out, Signer{Name: name, For: b.entity})
+			b.out = append(b.out, Signer{Name: name, For: b.entity, Context: b.context()})
 			b.rows = append(b.rows, i)
 			b.groups = append(b.groups, b.group)
 			b.ownDate = append(b.ownDate, false)
@@ -343,7 +361,7 @@ func (b *block) cell(i, k, n int, c string) bool {
 	}
 	if strings.EqualFold(strings.TrimSpace(c), "by") {
 		b.closeSigner()
-		b.out = append(b.out, Signer{For: b.entity})
+		b.out = append(b.out, Signer{For: b.entity, Context: b.context()})
 		b.rows = append(b.rows, i)
 		b.groups = append(b.groups, b.group)
 		b.ownDate = append(b.ownDate, false)
@@ -494,7 +512,7 @@ func (b *block) signature(i int, name string) bool {
 		return title != ""
 	}
 	b.closeSigner()
-	b.out = append(b.out, Signer{Name: name, Title: title, For: b.entity})
+	b.out = append(b.out, Signer{Name: name, Title: title, For: b.entity, Context: b.context()})
 	b.rows = append(b.rows, i)
 	b.groups = append(b.groups, b.group)
 	b.ownDate = append(b.ownDate, false)

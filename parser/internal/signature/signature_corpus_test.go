@@ -43,7 +43,7 @@ func readDoc(t *testing.T, p string) string {
 
 func TestSeed(t *testing.T) {
 	got := Extract(readDoc(t, filepath.Join(corpus.Dir(t), "seed", "sonus-networks-8-K-2004-07-29.txt")))
-	want := []Signer{{Name: "Albert A. Notini", Title: "President and Chief Operating Officer", Date: "2004-07-29", For: "SONUS NETWORKS, INC."}}
+	want := []Signer{{Name: "Albert A. Notini", Title: "President and Chief Operating Officer", Date: "2004-07-29", For: "SONUS NETWORKS, INC.", Context: ContextRegistrant}}
 	if len(got) != 1 || got[0] != want[0] {
 		t.Errorf("seed signers:\n got %+v\nwant %+v", got, want)
 	}
@@ -116,24 +116,24 @@ func TestCorpusSpotChecks(t *testing.T) {
 		want []Signer
 	}{
 		{"corpus/submissions/0000912057-00-002128.txt", []Signer{
-			{Name: "Fred Anderson", Title: "Executive Vice President and Chief Financial Officer", Date: "2000-01-21", For: "APPLE COMPUTER, INC."},
+			{Name: "Fred Anderson", Title: "Executive Vice President and Chief Financial Officer", Date: "2000-01-21", For: "APPLE COMPUTER, INC.", Context: ContextRegistrant},
 		}},
 		{"corpus/submissions/0000092122-19-000063.txt", []Signer{
-			{Name: "Melissa K. Caen", Title: "Assistant Secretary", Date: "2019-12-17", For: "THE SOUTHERN COMPANY"},
-			{Name: "Melissa K. Caen", Title: "Assistant Secretary", Date: "2019-12-17", For: "GEORGIA POWER COMPANY"},
+			{Name: "Melissa K. Caen", Title: "Assistant Secretary", Date: "2019-12-17", For: "THE SOUTHERN COMPANY", Context: ContextRegistrant},
+			{Name: "Melissa K. Caen", Title: "Assistant Secretary", Date: "2019-12-17", For: "GEORGIA POWER COMPANY", Context: ContextRegistrant},
 		}},
 		{"corpus/submissions/8k_2006_0001275287-06-004445.txt", []Signer{
-			{Name: "Alex Hui", Title: "President, Chief Executive Officer", Date: "2006-08-15", For: "PERICOM SEMICONDUCTOR CORPORATION"},
-			{Name: "Angela Chen", Title: "Vice President, Chief Financial Officer", Date: "2006-08-15", For: "PERICOM SEMICONDUCTOR CORPORATION"},
+			{Name: "Alex Hui", Title: "President, Chief Executive Officer", Date: "2006-08-15", For: "PERICOM SEMICONDUCTOR CORPORATION", Context: ContextRegistrant},
+			{Name: "Angela Chen", Title: "Vice President, Chief Financial Officer", Date: "2006-08-15", For: "PERICOM SEMICONDUCTOR CORPORATION", Context: ContextRegistrant},
 		}},
 		{"corpus/primary/8k_2019_0001193125-19-100400.htm", []Signer{
-			{Name: "Wendy Cassity", Title: "EVP and Chief Legal Officer", Date: "2019-04-08", For: "NUANCE COMMUNICATIONS, INC."},
+			{Name: "Wendy Cassity", Title: "EVP and Chief Legal Officer", Date: "2019-04-08", For: "NUANCE COMMUNICATIONS, INC.", Context: ContextRegistrant},
 		}},
 		{"corpus/primary/8k_2021_0000887919-21-000012.html", []Signer{
-			{Name: "Brien M. Chase", Title: "Senior Vice President and Chief Financial Officer", Date: "2021-03-30", For: "PREMIER FINANCIAL BANCORP, INC."},
+			{Name: "Brien M. Chase", Title: "Senior Vice President and Chief Financial Officer", Date: "2021-03-30", For: "PREMIER FINANCIAL BANCORP, INC.", Context: ContextRegistrant},
 		}},
 		{"corpus/submissions/8k_1997_0001036050-97-000815.txt", []Signer{
-			{Name: "Bruce J. Feldman", Title: "President, Chief Executive Officer, Director and Chairman of the Board", Date: "1997-10-07", For: "Home Health Corporation of America, Inc."},
+			{Name: "Bruce J. Feldman", Title: "President, Chief Executive Officer, Director and Chairman of the Board", Date: "1997-10-07", For: "Home Health Corporation of America, Inc.", Context: ContextRegistrant},
 		}},
 	}
 	for _, c := range cases {

@@ -22,14 +22,14 @@ func TestExtractFixtures(t *testing.T) {
 		want []Signer
 	}{
 		{"acme-8k-multi.txt", []Signer{
-			{Name: "Jane Q. Roe", Title: "Executive Vice President and Chief Financial Officer", Date: "2011-03-04", For: "ACME WIDGET HOLDINGS, INC."},
-			{Name: "John P. Doe, Jr.", Title: "Treasurer", Date: "2011-03-04", For: "ACME WIDGET OPERATING COMPANY"},
+			{Name: "Jane Q. Roe", Title: "Executive Vice President and Chief Financial Officer", Date: "2011-03-04", For: "ACME WIDGET HOLDINGS, INC.", Context: ContextRegistrant},
+			{Name: "John P. Doe, Jr.", Title: "Treasurer", Date: "2011-03-04", For: "ACME WIDGET OPERATING COMPANY", Context: ContextRegistrant},
 		}},
 		{"globex-10k.txt", []Signer{
-			{Name: "Hank Scorpio", Title: "Chief Executive Officer", Date: "2020-02-20", For: "GLOBEX TOOLING CORP."},
-			{Name: "Hank Scorpio", Title: "Chief Executive Officer and Director (Principal Executive Officer)", Date: "2020-02-20", For: "GLOBEX TOOLING CORP."},
-			{Name: "Mindy Simmons", Title: "Chief Financial Officer (Principal Financial Officer)", Date: "2020-02-21", For: "GLOBEX TOOLING CORP."},
-			{Name: "Lenny Leonard", Title: "Director", Date: "2020-02-20", For: "GLOBEX TOOLING CORP."},
+			{Name: "Hank Scorpio", Title: "Chief Executive Officer", Date: "2020-02-20", For: "GLOBEX TOOLING CORP.", Context: ContextRegistrant},
+			{Name: "Hank Scorpio", Title: "Chief Executive Officer and Director (Principal Executive Officer)", Date: "2020-02-20", For: "GLOBEX TOOLING CORP.", Context: ContextCapacity},
+			{Name: "Mindy Simmons", Title: "Chief Financial Officer (Principal Financial Officer)", Date: "2020-02-21", For: "GLOBEX TOOLING CORP.", Context: ContextCapacity},
+			{Name: "Lenny Leonard", Title: "Director", Date: "2020-02-20", For: "GLOBEX TOOLING CORP.", Context: ContextCapacity},
 		}},
 	}
 	for _, c := range cases {
@@ -52,11 +52,11 @@ func TestExtractLayouts(t *testing.T) {
 		want       Signer
 	}{
 		{"name and title on one line", "SIGNATURE\nPursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.\nINITECH, INC.\nBy: /s/ Bill Lumbergh\nBill Lumbergh, Vice President\nDate: June 2, 2001\n",
-			Signer{Name: "Bill Lumbergh", Title: "Vice President", Date: "2001-06-02", For: "INITECH, INC."}},
+			Signer{Name: "Bill Lumbergh", Title: "Vice President", Date: "2001-06-02", For: "INITECH, INC.", Context: ContextRegistrant}},
 		{"labels in cells", "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed on its behalf.\nINITECH, INC.\nDate:\tJune 2, 2001\tBy:\t/s/ Peter Gibbons\nName:\tPeter Gibbons\nTitle:\tChief Operating Officer\n",
-			Signer{Name: "Peter Gibbons", Title: "Chief Operating Officer", Date: "2001-06-02", For: "INITECH, INC."}},
+			Signer{Name: "Peter Gibbons", Title: "Chief Operating Officer", Date: "2001-06-02", For: "INITECH, INC.", Context: ContextRegistrant}},
 		{"signature after the date", "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.\nINITECH, INC.\nDate: June 2, 2001 /s/Michael Bolton\nMichael Bolton\nSecretary\n",
-			Signer{Name: "Michael Bolton", Title: "Secretary", Date: "2001-06-02", For: "INITECH, INC."}},
+			Signer{Name: "Michael Bolton", Title: "Secretary", Date: "2001-06-02", For: "INITECH, INC.", Context: ContextRegistrant}},
 	}
 	for _, c := range cases {
 		got := Extract(c.text)
