@@ -1,6 +1,7 @@
 package exhibits
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/edgarload/edgarload/parser/internal/corpus"
@@ -24,5 +25,25 @@ func BenchmarkParseIndex(b *testing.B) {
 				ParseIndex(text)
 			}
 		})
+	}
+}
+
+// largeIndex is 10,000 repetitions of two exhibit lists.
+var largeIndex = strings.Repeat("EXHIBIT INDEX\n99.1  Press release\n      dated today\n(d) Exhibits\nExhibit No.\n10.1\tPlan\n", 10000)
+
+// TestLargeIndexDedupes checks that a huge, repetitive exhibit index still
+// yields each exhibit once (BenchmarkLargeIndex measures its cost).
+func TestLargeIndexDedupes(t *testing.T) {
+	if got := ParseIndex(largeIndex); len(got) != 2 {
+		t.Errorf("got %d entries, want 2 (99.1 and 10.1)", len(got))
+	}
+}
+
+// BenchmarkLargeIndex measures ParseIndex on largeIndex: the cost must grow
+// linearly with the number of index headings.
+func BenchmarkLargeIndex(b *testing.B) {
+	b.SetBytes(int64(len(largeIndex)))
+	for b.Loop() {
+		ParseIndex(largeIndex)
 	}
 }

@@ -1,6 +1,7 @@
 package items
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/edgarload/edgarload/parser/internal/corpus"
@@ -24,5 +25,18 @@ func BenchmarkExtract(b *testing.B) {
 				Extract(text, bc.form, "")
 			}
 		})
+	}
+}
+
+// BenchmarkManyHeadings measures a document of 60,000 short lines, most of
+// them item, part and signature headings: the cost must grow linearly with
+// the number of headings (compare -benchtime runs after a change).
+func BenchmarkManyHeadings(b *testing.B) {
+	text := strings.Repeat("Item 1. Business\nx\nSIGNATURES\nItem 2. Properties\nPART II\nPART I\n", 10000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		for _, form := range []string{"10-K", "10-Q", "8-K"} {
+			Extract(text, form, "")
+		}
 	}
 }
