@@ -49,3 +49,12 @@ func FuzzContainsFold(f *testing.F) {
 		}
 	})
 }
+
+func TestToLower(t *testing.T) {
+	for in, want := range map[string]string{"ITEM 2.02": "item 2.02", "Ítem ẞ": "Ítem ẞ", "": "", "mixed CASE": "mixed case"} {
+		got := ToLower(in)
+		if got != want || len(got) != len(in) {
+			t.Errorf("ToLower(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

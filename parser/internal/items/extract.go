@@ -87,7 +87,7 @@ func Extract(text, form, filed string) []Item {
 	// words "part", "ignature" and "item" have no letter with a non-ASCII
 	// case variant, so a line whose lower-cased copy lacks the word cannot
 	// match partRe, signatureRe or headingRe: the regexps are skipped.
-	lower := lowerASCII(text)
+	lower := ascii.ToLower(text)
 	for off := 0; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n')
 		next := len(text)
@@ -141,23 +141,6 @@ func Extract(text, form, filed string) []Item {
 		return nil
 	}
 	return assemble(text, fam, filed, hs, bs)
-}
-
-// lowerASCII returns s with its ASCII letters lower-cased and every other
-// byte unchanged, so that byte offsets stay aligned with s.
-func lowerASCII(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	start := 0 // s[start:i] is still to be copied
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[start:i])
-			b.WriteByte(c + 'a' - 'A')
-			start = i + 1
-		}
-	}
-	b.WriteString(s[start:])
-	return b.String()
 }
 
 // parseHeading recognizes an item heading line. part and lastNum carry the

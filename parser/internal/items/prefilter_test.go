@@ -34,15 +34,17 @@ func TestPrefiltersAdmitEveryMatch(t *testing.T) {
 		re    *regexp.Regexp
 		admit func(line string) bool
 	}{
-		{"partRe", partRe, func(l string) bool { return strings.Contains(lowerASCII(l), "part") && ascii.ContainsFold(l, "part") }},
-		{"signatureRe", signatureRe, func(l string) bool { return strings.Contains(lowerASCII(l), "ignature") }},
-		{"headingRe", headingRe, func(l string) bool { return strings.Contains(lowerASCII(l), "item") }},
+		{"partRe", partRe, func(l string) bool {
+			return strings.Contains(ascii.ToLower(l), "part") && ascii.ContainsFold(l, "part")
+		}},
+		{"signatureRe", signatureRe, func(l string) bool { return strings.Contains(ascii.ToLower(l), "ignature") }},
+		{"headingRe", headingRe, func(l string) bool { return strings.Contains(ascii.ToLower(l), "item") }},
 		{"pageLineRe", pageLineRe, mayBePageLine},
 	}
 	matched := map[string]int{}
 	for _, l := range lines {
-		if low := lowerASCII(l); len(low) != len(l) || strings.ToLower(l) != low && isASCII(l) {
-			t.Errorf("lowerASCII(%q) = %q", l, low)
+		if low := ascii.ToLower(l); len(low) != len(l) || strings.ToLower(l) != low && isASCII(l) {
+			t.Errorf("ascii.ToLower(%q) = %q", l, low)
 		}
 		for _, c := range checks {
 			if c.re.MatchString(l) {

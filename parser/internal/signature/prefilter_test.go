@@ -45,7 +45,7 @@ func TestPrefiltersAdmitEveryMatch(t *testing.T) {
 			if c.re.MatchString(l) && !ascii.ContainsFold(l, c.word) {
 				t.Errorf("%s matches %q, which lacks %q", c.name, l, c.word)
 			}
-			if ascii.ContainsFold(l, c.word) != strings.Contains(lowerASCII(l), c.word) {
+			if ascii.ContainsFold(l, c.word) != strings.Contains(ascii.ToLower(l), c.word) {
 				t.Errorf("containsFoldASCII and lowerASCII disagree on %q", l)
 			}
 		}
@@ -55,7 +55,7 @@ func TestPrefiltersAdmitEveryMatch(t *testing.T) {
 // TestLinesWith compares linesWith with a line-by-line search.
 func TestLinesWith(t *testing.T) {
 	lines := samples(t)
-	text := lowerASCII(strings.Join(lines, "\n"))
+	text := ascii.ToLower(strings.Join(lines, "\n"))
 	for _, word := range []string{"ignature", "requirement", "a", "\t"} {
 		var want []int
 		for i, l := range strings.Split(text, "\n") {

@@ -63,7 +63,7 @@ var (
 func Extract(text string) []Signer {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	lines := strings.Split(text, "\n")
-	starts := anchors(lines, lowerASCII(text))
+	starts := anchors(lines, ascii.ToLower(text))
 	for _, st := range starts {
 		if out := parseSection(lines, st); len(out) > 0 {
 			return out
@@ -105,23 +105,6 @@ func anchors(lines []string, lower string) []int {
 	// Only the first anchor of a run: the parse of one section covers the
 	// registrant block and the capacities table that follows it.
 	return append(out, heads...)
-}
-
-// lowerASCII returns s with its ASCII letters lower-cased and every other
-// byte unchanged, so that byte offsets and line breaks stay aligned with s.
-func lowerASCII(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	start := 0 // s[start:i] is still to be copied
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[start:i])
-			b.WriteByte(c + 'a' - 'A')
-			start = i + 1
-		}
-	}
-	b.WriteString(s[start:])
-	return b.String()
 }
 
 // linesWith returns in order the indexes of the lines of s (separated by

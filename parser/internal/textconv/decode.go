@@ -110,16 +110,7 @@ func writeClean(sb *strings.Builder, b []byte, mixed bool) {
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == '\r':
-				sb.WriteByte('\n')
-				if i+1 < len(b) && b[i+1] == '\n' {
-					i++
-				}
-			case c >= 0x20 && c != 0x7F, c == '\t', c == '\n':
-				sb.WriteByte(c)
-			}
-			i++
+			i = writeASCII(sb, b, i)
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
@@ -154,22 +145,31 @@ func cp1252Rune(c byte) rune { return cp1252[c-0x80] }
 
 // writeCP1252 decodes the whole of b as Windows-1252.
 func writeCP1252(sb *strings.Builder, b []byte) {
-	for i := 0; i < len(b); i++ {
+	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == '\r':
-				sb.WriteByte('\n')
-				if i+1 < len(b) && b[i+1] == '\n' {
-					i++
-				}
-			case c >= 0x20 && c != 0x7F, c == '\t', c == '\n':
-				sb.WriteByte(c)
-			}
+			i = writeASCII(sb, b, i)
 			continue
 		}
 		if r := cp1252Rune(c); keepRune(r) {
 			sb.WriteRune(r)
 		}
+		i++
 	}
+}
+
+// writeASCII writes the ASCII byte b[i] to sb — CR and CRLF become LF, other
+// controls but tab and LF are dropped — and returns the index of the next
+// byte to read.
+func writeASCII(sb *strings.Builder, b []byte, i int) int {
+	switch c := b[i]; {
+	case c == '\r':
+		sb.WriteByte('\n')
+		if i+1 < len(b) && b[i+1] == '\n' {
+			return i + 2
+		}
+	case c >= 0x20 && c != 0x7F, c == '\t', c == '\n':
+		sb.WriteByte(c)
+	}
+	return i + 1
 }
