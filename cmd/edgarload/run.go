@@ -11,7 +11,6 @@ import (
 	"runtime/debug"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
 	"github.com/edgarload/edgarload/etl"
@@ -112,31 +111,20 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			if err != nil {
 				return err
 			}
-			if c.Database.Create {
-				if err := etl.EnsureDatabase(ctx, c.Database.URL); err != nil {
-					return err
-				}
+			opts := etl.Options{
+				Workers:        c.Load.Workers,
+				BatchSize:      c.Load.BatchSize,
+				Migrate:        c.Load.Migrate,
+				CreateDatabase: c.Database.Create,
 			}
-			if c.Load.Migrate {
-				if err := etl.Migrate(ctx, c.Database.URL, "up", io.Discard); err != nil {
-					return err
-				}
-			}
-			pool, err := openPool(ctx, c.Database.URL)
+			pool, err := etl.Connect(ctx, c.Database.URL, opts)
 			if err != nil {
 				return err
 			}
 			defer pool.Close()
-			sum, err := etl.Load(ctx, pool, paths, etl.Options{
-				Workers:   c.Load.Workers,
-				BatchSize: c.Load.BatchSize,
-				Parse:     parser.Parse,
-			}, log)
+			sum, err := etl.Load(ctx, pool, paths, opts, log)
 			printSummary(stdout, sum)
-			if err != nil {
-				return err
-			}
-			return nil
+			return err
 		},
 	}
 	lf := loadCmd.Flags()
@@ -182,22 +170,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return 1
 	}
 	return 0
-}
-
-func openPool(ctx context.Context, url string) (*pgxpool.Pool, error) {
-	cfg, err := pgxpool.ParseConfig(url)
-	if err != nil {
-		return nil, fmt.Errorf("parse database URL %s: %w", etl.RedactURL(url), err)
-	}
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
-	if err != nil {
-		return nil, fmt.Errorf("connect to %s: %w", etl.RedactURL(url), err)
-	}
-	if err := pool.Ping(ctx); err != nil {
-		pool.Close()
-		return nil, fmt.Errorf("connect to %s: %w", etl.RedactURL(url), err)
-	}
-	return pool, nil
 }
 
 func printSummary(w io.Writer, s etl.Summary) {

@@ -235,3 +235,25 @@ func TestPasswordNeverPrinted(t *testing.T) {
 		t.Errorf("password printed: %s%s", out, errOut)
 	}
 }
+
+// TestLoadWithoutMigrateLeavesSchemaAlone checks --migrate=false: on an
+// empty database the load fails (there is no edgar schema) instead of
+// creating one.
+func TestLoadWithoutMigrateLeavesSchemaAlone(t *testing.T) {
+	dbURL, conn := freshDatabase(t)
+	env := map[string]string{"EDGARLOAD_DATABASE_URL": dbURL, "EDGARLOAD_LOG_LEVEL": "error"}
+	code, _, errOut := runCLI(t, env, "load", "--migrate=false", fixtures(t))
+	if code == 0 {
+		t.Fatal("load --migrate=false into an empty database: exit 0")
+	}
+	if !strings.Contains(errOut, "edgar") {
+		t.Errorf("error does not say what is missing: %s", errOut)
+	}
+	var n int
+	if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM pg_namespace WHERE nspname = 'edgar'").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Error("--migrate=false created the edgar schema")
+	}
+}
