@@ -111,6 +111,16 @@ func normName(s string) string {
 	return strings.Join(strings.Fields(s), "")
 }
 
+// digitsOnly keeps the digits of s: "04-3387074" → "043387074".
+func digitsOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
 // normFileNumber compares commission file numbers written with or without
 // leading zeros: "001-00768" = "1-768".
 func normFileNumber(s string) string {
@@ -190,28 +200,12 @@ func TestCorpusBodyAgreesWithHeader(t *testing.T) {
 		fig.add("registrant name", okName, group)
 		// Identified: the body names the same company by name, IRS number
 		// or file number — the keys the loader matches registrants on.
-		digitsOnly := func(s string) string {
-			return strings.Map(func(r rune) rune {
-				if r >= '0' && r <= '9' {
-					return r
-				}
-				return -1
-			}, s)
-		}
 		okID := okName ||
 			(digitsOnly(body.IRSNumber) != "" && digitsOnly(body.IRSNumber) == digitsOnly(hdr.IRSNumber)) ||
 			(body.FileNumber != "" && normFileNumber(body.FileNumber) == normFileNumber(hdr.FileNumber))
 		fig.add("registrant identified", okID, group, shape)
 		if !okName {
 			t.Logf("name mismatch %s: header %q, body %q", filepath.Base(path), hdr.Name, body.Name)
-		}
-		digits := func(s string) string {
-			return strings.Map(func(r rune) rune {
-				if r >= '0' && r <= '9' {
-					return r
-				}
-				return -1
-			}, s)
 		}
 		if hdr.StateOfIncorporation != "" {
 			fig.add("state of incorporation", body.StateOfIncorporation == hdr.StateOfIncorporation, group)
@@ -223,8 +217,8 @@ func TestCorpusBodyAgreesWithHeader(t *testing.T) {
 				t.Logf("file number %s: header %q, body %q", filepath.Base(path), hdr.FileNumber, body.FileNumber)
 			}
 		}
-		if d := digits(hdr.IRSNumber); d != "" && strings.Trim(d, "0") != "" {
-			fig.add("IRS number", digits(body.IRSNumber) == d, group)
+		if d := digitsOnly(hdr.IRSNumber); d != "" && strings.Trim(d, "0") != "" {
+			fig.add("IRS number", digitsOnly(body.IRSNumber) == d, group)
 		}
 		if full.PeriodOfReport != nil {
 			ok := derefOr(bare.PeriodOfReport, "") == *full.PeriodOfReport

@@ -119,8 +119,8 @@ func fromBareDocument(f *Filing, path string, data []byte) error {
 	} else {
 		f.Shape = ShapeText
 	}
-	if guess := guessFormType(path, data, body.text); body.cover.FormType == "" && !body.hasIX && guess != "" {
-		f.FormType = guess
+	if body.cover.FormType == "" && !body.hasIX {
+		f.FormType = guessFormType(path, data, body.text)
 	}
 	applyBody(f, body)
 	if f.FormType == "" {
@@ -138,18 +138,31 @@ type body struct {
 	hasIX  bool
 }
 
+// bodyOf reads a document: its text, its cover page and, for HTML, its
+// inline-XBRL cover facts.
 func bodyOf(raw []byte, name string) body {
-	var b body
-	lower := strings.ToLower(name)
-	b.isHTML = textconv.IsHTML(raw) || strings.HasSuffix(lower, ".htm") || strings.HasSuffix(lower, ".html")
+	b := body{isHTML: isHTMLDocument(raw, name)}
+	b.text = plainText(raw, b.isHTML)
 	if b.isHTML {
-		b.text = textconv.HTMLToText(raw)
 		b.ix, b.hasIX = ixbrl.Extract(raw)
-	} else {
-		b.text = textconv.Decode(raw)
 	}
 	b.cover = cover.Extract(b.text)
 	return b
+}
+
+// isHTMLDocument reports whether a document is HTML, by its content or by
+// its file name.
+func isHTMLDocument(raw []byte, name string) bool {
+	lower := strings.ToLower(name)
+	return textconv.IsHTML(raw) || strings.HasSuffix(lower, ".htm") || strings.HasSuffix(lower, ".html")
+}
+
+// plainText renders a document as the text the extractors read.
+func plainText(raw []byte, isHTML bool) string {
+	if isHTML {
+		return textconv.HTMLToText(raw)
+	}
+	return textconv.Decode(raw)
 }
 
 // primaryDocument picks the document that holds the report itself: the
@@ -307,12 +320,10 @@ func addDocumentExhibits(f *Filing, sub *sgml.Submission) {
 	}
 }
 
+// bodyText is the trimmed plain text of a document (exhibit texts and
+// `parse --text`).
 func bodyText(raw []byte, name string) string {
-	lower := strings.ToLower(name)
-	if textconv.IsHTML(raw) || strings.HasSuffix(lower, ".htm") || strings.HasSuffix(lower, ".html") {
-		return strings.TrimSpace(textconv.HTMLToText(raw))
-	}
-	return strings.TrimSpace(textconv.Decode(raw))
+	return strings.TrimSpace(plainText(raw, isHTMLDocument(raw, name)))
 }
 
 // ExtractText returns the plain text of a file's primary document, as the
