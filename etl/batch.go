@@ -20,10 +20,12 @@ type batchResult struct {
 
 // existingFiling is a stored filing the batch may collide with.
 type existingFiling struct {
-	id             int64
-	accession      *string
-	sha, pv, shape string
+	id                   int64
+	accession            *string
+	sha, pv, shape, form string
 }
+
+func (e *existingFiling) source() source { return source{e.shape, e.form, e.sha} }
 
 // writeBatch writes recs in one transaction. Filings already stored with
 // the same source and parser version, or losing to the stored source of the
@@ -40,7 +42,7 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared) (batc
 			continue
 		}
 		res.unchanged++
-		if beats(r.shape, r.sha, o.shape, o.sha) || (r.sha == o.sha && r.path < o.path) {
+		if beats(r.source(), o.source()) || (r.sha == o.sha && r.path < o.path) {
 			best[r.key] = r
 		}
 	}
@@ -74,7 +76,7 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared) (batc
 	byAcc, bySHA := map[string]*existingFiling{}, map[string]*existingFiling{}
 	for rows.Next() {
 		e := &existingFiling{}
-		if err := rows.Scan(&e.id, &e.accession, &e.sha, &e.pv, &e.shape); err != nil {
+		if err := rows.Scan(&e.id, &e.accession, &e.sha, &e.pv, &e.shape, &e.form); err != nil {
 			rows.Close()
 			return res, fmt.Errorf("existing filings: %w", err)
 		}
@@ -107,7 +109,7 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared) (batc
 			write = append(write, r)
 		case e.sha == r.sha && e.pv == r.parserVersion:
 			res.unchanged++
-		case e.sha == r.sha || beats(r.shape, r.sha, e.shape, e.sha):
+		case e.sha == r.sha || beats(r.source(), e.source()):
 			write = append(write, r)
 			replaceIDs = append(replaceIDs, e.id)
 		default:
@@ -266,12 +268,11 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared) (batc
 		}
 	}
 
+	if err := dropOrphans(ctx, tx, touched, regChanged); err != nil {
+		return res, err
+	}
 	if len(touched) > 0 {
-		ids := make([]int64, 0, len(touched))
-		for id := range touched {
-			ids = append(ids, id)
-		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		ids := sortedIDs(touched)
 		updated, err := collectIDs(ctx, tx, edgarsql.RecomputeRegistrants, ids)
 		if err != nil {
 			return res, fmt.Errorf("recompute registrants: %w", err)
@@ -287,6 +288,35 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared) (batc
 		return res, fmt.Errorf("commit: %w", err)
 	}
 	return res, nil
+}
+
+// dropOrphans deletes the touched registrants that no filing refers to any
+// more (their only filing was replaced by a source naming another company),
+// so that the tables do not depend on load order; they leave touched and
+// count as changed.
+func dropOrphans(ctx context.Context, tx pgx.Tx, touched, changed map[int64]bool) error {
+	if len(touched) == 0 {
+		return nil
+	}
+	gone, err := collectIDs(ctx, tx, edgarsql.DeleteOrphanRegistrants, sortedIDs(touched))
+	if err != nil {
+		return fmt.Errorf("delete orphaned registrants: %w", err)
+	}
+	for _, id := range gone {
+		delete(touched, id)
+		changed[id] = true
+	}
+	return nil
+}
+
+// sortedIDs lists a set of ids in ascending order.
+func sortedIDs(set map[int64]bool) []int64 {
+	ids := make([]int64, 0, len(set))
+	for id := range set {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
 }
 
 func copyRows(ctx context.Context, tx pgx.Tx, table string, cols []string, rows [][]any) error {

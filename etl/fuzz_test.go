@@ -44,7 +44,7 @@ func FuzzPrepare(f *testing.F) {
 		if json.Unmarshal(data, &fl) != nil {
 			return
 		}
-		p, err := prepare("fuzz.txt", sha256Hex(data), data, &fl)
+		p, err := prepare("fuzz.txt", sha256Hex(data), int64(len(data)), &fl)
 		if err != nil {
 			if !strings.Contains(err.Error(), "fuzz.txt") {
 				t.Errorf("error does not name the file: %v", err)

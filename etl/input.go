@@ -44,6 +44,12 @@ func walkInputs(ctx context.Context, paths []string, maxBytes int64, emit func(I
 			}
 			continue
 		}
+		if st.IsDir() && isFilingFolder(filepath.Base(p)) {
+			if !emitFolder(p, maxBytes, emit) {
+				return ctx.Err()
+			}
+			continue
+		}
 		if !st.IsDir() {
 			if !emitFile(p, maxBytes, emit) {
 				return ctx.Err()
@@ -60,6 +66,12 @@ func walkInputs(ctx context.Context, paths []string, maxBytes int64, emit func(I
 					return fs.SkipDir
 				}
 				return nil
+			}
+			if d.IsDir() && path != p && isFilingFolder(d.Name()) {
+				if !emitFolder(path, maxBytes, emit) {
+					return stop
+				}
+				return fs.SkipDir
 			}
 			if strings.HasPrefix(d.Name(), ".") && path != p {
 				if d.IsDir() {

@@ -52,7 +52,7 @@ func screen(ctx context.Context, pool *pgxpool.Pool, enabled bool, walked <-chan
 		var shas []string
 		for _, in := range pending {
 			if in.err == nil {
-				shas = append(shas, in.sha)
+				shas = append(shas, identityCandidates(in)...)
 			}
 		}
 		if enabled && len(shas) > 0 {
@@ -60,8 +60,9 @@ func screen(ctx context.Context, pool *pgxpool.Pool, enabled bool, walked <-chan
 			if err == nil {
 				for rows.Next() {
 					var sha string
-					if rows.Scan(&sha) == nil {
-						known[sha] = true
+					var hasAccession bool
+					if rows.Scan(&sha, &hasAccession) == nil {
+						known[sha] = hasAccession
 					}
 				}
 				rows.Close()
@@ -74,7 +75,7 @@ func screen(ctx context.Context, pool *pgxpool.Pool, enabled bool, walked <-chan
 		}
 		for _, in := range pending {
 			var ok bool
-			if in.err == nil && known[in.sha] {
+			if in.err == nil && isKnown(known, in) {
 				ok = sendTo(ctx, outs, outcome{path: in.Name, sha: in.sha, known: true})
 			} else {
 				ok = sendTo(ctx, ins, in)
@@ -88,7 +89,7 @@ func screen(ctx context.Context, pool *pgxpool.Pool, enabled bool, walked <-chan
 	}
 	for in := range walked {
 		if in.err == nil {
-			in.sha = sha256Hex(in.data)
+			in.sha = inputSHA(in)
 		}
 		pending = append(pending, in)
 		// Look up a full batch, or whatever has arrived when the walker
@@ -304,14 +305,24 @@ func process(in Input, parse ParseFunc) (o outcome) {
 	}
 	o.sha = in.sha
 	if o.sha == "" {
-		o.sha = sha256Hex(in.data)
+		o.sha = inputSHA(in)
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			o.rec, o.stage, o.err = nil, StageParse, fmt.Errorf("parse %s: parser panic: %v", in.Name, r)
 		}
 	}()
-	f, err := parse(in.Name, in.data)
+	size := int64(len(in.data))
+	var f *parser.Filing
+	var err error
+	if in.parts != nil {
+		f, err = parser.ParseParts(in.Name, in.parts)
+		if f != nil {
+			size = f.Source.Bytes
+		}
+	} else {
+		f, err = parse(in.Name, in.data)
+	}
 	if err != nil {
 		o.stage, o.err = StageParse, err
 		if !strings.Contains(err.Error(), in.Name) {
@@ -319,7 +330,7 @@ func process(in Input, parse ParseFunc) (o outcome) {
 		}
 		return o
 	}
-	rec, err := prepare(in.Name, o.sha, in.data, f)
+	rec, err := prepare(in.Name, identitySHA(o.sha, f), size, f)
 	if err != nil {
 		o.stage, o.err = StageLoad, err
 		return o

@@ -112,12 +112,26 @@ func shapeRank(shape string) int {
 	return 9
 }
 
-// beats reports whether source (shapeA, shaA) is preferred over (shapeB,
-// shaB) for the same filing.
-func beats(shapeA, shaA, shapeB, shaB string) bool {
-	ra, rb := shapeRank(shapeA), shapeRank(shapeB)
+// sourceRank orders the sources of one accession number: shapeRank, with
+// a bare exhibit (form EX-*) below every primary document (edgar.source_rank
+// in SQL).
+func sourceRank(shape, form string) int {
+	r := shapeRank(shape)
+	if (shape == parser.ShapeHTML || shape == parser.ShapeText) && strings.HasPrefix(strings.ToUpper(form), "EX-") {
+		r += 10
+	}
+	return r
+}
+
+// source is what decides between two sources of one filing.
+type source struct{ shape, form, sha string }
+
+// beats reports whether source a is preferred over source b for the same
+// filing.
+func beats(a, b source) bool {
+	ra, rb := sourceRank(a.shape, a.form), sourceRank(b.shape, b.form)
 	if ra != rb {
 		return ra < rb
 	}
-	return shaA < shaB
+	return a.sha < b.sha
 }

@@ -33,6 +33,7 @@ type prepared struct {
 	key           string // accession number, else sha
 	accession     *string
 	shape         string
+	form          string
 	parserVersion string
 	bytes         int64 // source size
 	filing        []any // stage_filings columns (filingColumns)
@@ -122,14 +123,14 @@ func boolPtr(p *bool) any {
 	return *p
 }
 
-// prepare validates f (parsed from data read at path, whose SHA-256 is sha)
-// and builds its rows. An error means the filing is rejected at the "load"
-// stage.
-func prepare(path, sha string, data []byte, f *parser.Filing) (*prepared, error) {
+// prepare validates f (parsed from size bytes read at path, whose SHA-256
+// is sha) and builds its rows. An error means the filing is rejected at the
+// "load" stage.
+func prepare(path, sha string, size int64, f *parser.Filing) (*prepared, error) {
 	if f == nil {
 		return nil, fmt.Errorf("load %s: parser returned no filing", path)
 	}
-	p := &prepared{path: path, sha: sha, shape: clean(f.Shape), parserVersion: clean(f.ParserVersion), bytes: int64(len(data))}
+	p := &prepared{path: path, sha: sha, shape: clean(f.Shape), parserVersion: clean(f.ParserVersion), bytes: size}
 	if p.parserVersion == "" {
 		p.parserVersion = parser.Version
 	}
@@ -137,6 +138,7 @@ func prepare(path, sha string, data []byte, f *parser.Filing) (*prepared, error)
 	if formType == "" {
 		return nil, fmt.Errorf("load %s: no form type", path)
 	}
+	p.form = formType
 	if !knownShapes[p.shape] {
 		return nil, fmt.Errorf("load %s: unknown shape %q", path, p.shape)
 	}
@@ -187,7 +189,7 @@ func prepare(path, sha string, data []byte, f *parser.Filing) (*prepared, error)
 	}
 	p.filing = []any{nil, p.sha, formType, date("period_of_report", f.PeriodOfReport), date("filed_at", f.FiledAt),
 		accepted, date("date_of_change", f.DateOfChange), date("effectiveness_date", f.EffectivenessDate), docCount, itemInfo,
-		p.shape, clean(path), int64(len(data)), p.parserVersion, boolPtr(f.EmergingGrowthCompany), boolPtr(f.AmendmentFlag)}
+		p.shape, clean(path), size, p.parserVersion, boolPtr(f.EmergingGrowthCompany), boolPtr(f.AmendmentFlag)}
 	if p.accession != nil {
 		p.filing[0] = *p.accession
 	}
@@ -268,6 +270,8 @@ func prepare(path, sha string, data []byte, f *parser.Filing) (*prepared, error)
 	}
 	return p, nil
 }
+
+func (p *prepared) source() source { return source{p.shape, p.form, p.sha} }
 
 func appendAddress(row []any, a *parser.Address) []any {
 	if a == nil {

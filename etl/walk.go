@@ -1,6 +1,10 @@
 package etl
 
-import "context"
+import (
+	"context"
+
+	"github.com/edgarload/edgarload/parser"
+)
 
 // Input is one file found under the paths given to WalkInputs or Load: a
 // plain file or an archive member.
@@ -9,13 +13,21 @@ type Input struct {
 	// "path/to/archive.tar.gz!member/path".
 	Name string
 	data []byte
-	err  error  // read error: recorded as a reject at stage "read"
-	sha  string // hex SHA-256 of data, set by the screening stage
+	// parts are the files of one filing folder (an accession-named
+	// directory), parsed together by parser.ParseParts; data is nil then.
+	parts []parser.Part
+	err   error  // read error: recorded as a reject at stage "read"
+	sha   string // hex SHA-256 of data, set by the screening stage
 }
 
 // Read returns the input's bytes, or the error met while reading it; the
 // error names the file.
+// For a filing folder it returns nil: see Parts.
 func (in Input) Read() ([]byte, error) { return in.data, in.err }
+
+// Parts returns the files of a filing folder (an accession-named directory
+// whose files are one filing), or nil for a single file.
+func (in Input) Parts() []parser.Part { return in.parts }
 
 // WalkInputs calls fn for every input under paths — files, directories
 // walked recursively in sorted order (hidden entries skipped), and the

@@ -7,7 +7,7 @@ package parser
 // Version identifies the parser's extraction rules. It is stored with every
 // loaded filing so that rows can be traced to the code that produced them;
 // bump it whenever extraction results change.
-const Version = "0.2.0"
+const Version = "0.3.0"
 
 // Shape names the physical layout a filing arrived in.
 const (
@@ -34,6 +34,7 @@ const (
 // change, new fields may be added.
 type Filing struct {
 	AccessionNumber       *string      `json:"accession_number"`
+	AccessionSource       string       `json:"accession_source"` // where the accession number was found: "header", "document", "path"; "" when none
 	FormType              string       `json:"form_type"`
 	PeriodOfReport        *string      `json:"period_of_report"`
 	FiledAt               *string      `json:"filed_at"`

@@ -43,14 +43,8 @@ func guessFormType(path string, raw []byte, text string) string {
 			return "EX-" + strings.ToUpper(m[1])
 		}
 	}
-	if m := reExhibitFile.FindStringSubmatch(filepath.Base(path)); m != nil {
-		num := m[1]
-		if m[2] != "" {
-			num += "." + strings.TrimLeft(m[2], "0")
-		} else if len(num) == 3 && strings.HasPrefix(num, "99") {
-			num = "99." + num[2:] // ex991 → 99.1
-		}
-		return "EX-" + strings.TrimSuffix(num, ".")
+	if t := exhibitTypeFromName(path); t != "" {
+		return t
 	}
 	for _, l := range lines {
 		for _, cell := range strings.Split(l, "\t") {
@@ -72,4 +66,21 @@ func guessFormType(path string, raw []byte, text string) string {
 		}
 	}
 	return ""
+}
+
+// exhibitTypeFromName reads an exhibit number from a file name
+// ("ex991.htm", "d8kex99-1.htm", "exhibit31.txt" → "EX-99.1", "EX-99.1",
+// "EX-31"), or returns "".
+func exhibitTypeFromName(path string) string {
+	m := reExhibitFile.FindStringSubmatch(filepath.Base(path))
+	if m == nil {
+		return ""
+	}
+	num := m[1]
+	if m[2] != "" {
+		num += "." + strings.TrimLeft(m[2], "0")
+	} else if len(num) == 3 && strings.HasPrefix(num, "99") {
+		num = "99." + num[2:] // ex991 → 99.1
+	}
+	return "EX-" + strings.TrimSuffix(num, ".")
 }

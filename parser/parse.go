@@ -10,6 +10,7 @@ import (
 
 	"github.com/edgarload/edgarload/parser/internal/cover"
 	"github.com/edgarload/edgarload/parser/internal/exhibits"
+	"github.com/edgarload/edgarload/parser/internal/indexpage"
 	"github.com/edgarload/edgarload/parser/internal/items"
 	"github.com/edgarload/edgarload/parser/internal/ixbrl"
 	"github.com/edgarload/edgarload/parser/internal/sgml"
@@ -31,18 +32,25 @@ func Parse(path string, data []byte) (f *Filing, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	identify(f, path)
 	for i := range f.Registrants {
 		if f.Registrants[i].FormerNames == nil {
 			f.Registrants[i].FormerNames = []FormerName{}
 		}
 	}
 	sanitize(f)
+	if f.FormType == "" {
+		return nil, fmt.Errorf("%s: %w", path, notFiling("no form type left after removing control characters"))
+	}
 	return f, nil
 }
 
 func parse(path string, data []byte) (*Filing, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%w: the file is empty", ErrNotFiling)
+	}
+	if reason := notFilingReason(path, data); reason != "" {
+		return nil, notFiling(reason)
 	}
 	sum := sha256.Sum256(data)
 	f := &Filing{
@@ -113,6 +121,11 @@ func fromBareDocument(f *Filing, path string, data []byte) error {
 	if isOwnershipXML(data) {
 		return fromOwnershipXML(f, data)
 	}
+	if indexpage.Is(data) {
+		if p, ok := indexpage.Parse(data); ok {
+			return fromIndexPage(f, p)
+		}
+	}
 	body := bodyOf(data, path)
 	if body.isHTML {
 		f.Shape = ShapeHTML
@@ -127,6 +140,21 @@ func fromBareDocument(f *Filing, path string, data []byte) error {
 		return fmt.Errorf("%w: no SGML header, no form type on a cover page and no exhibit heading", ErrNotFiling)
 	}
 	return nil
+}
+
+// identify records where f's accession number came from and, when the
+// file itself names none, takes it from the path (file name, then parent
+// folders), as EDGAR's Archives and the common downloaders lay filings out.
+func identify(f *Filing, path string) {
+	if f.AccessionNumber != nil {
+		if f.AccessionSource == "" {
+			f.AccessionSource = AccessionInHeader
+		}
+		return
+	}
+	if a := AccessionFromPath(path); a != "" {
+		f.AccessionNumber, f.AccessionSource = &a, AccessionInPath
+	}
 }
 
 // body is a document's text with the facts read from it.

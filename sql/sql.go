@@ -36,6 +36,11 @@ var CreateStaging string
 //go:embed loader/delete_children.sql
 var DeleteChildren string
 
+// DeleteOrphanRegistrants is loader/delete_orphan_registrants.sql: Delete registrants ($1 ids, those whose filing rows the batch replaced) that no filing refers to any more, and return them.
+//
+//go:embed loader/delete_orphan_registrants.sql
+var DeleteOrphanRegistrants string
+
 // DeleteFilings is loader/delete_filings.sql: Delete filings superseded under another key ($1 filing ids; children cascade). Used only when a new parser version keys the same bytes differently.
 //
 //go:embed loader/delete_filings.sql

@@ -74,16 +74,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 					return nil
 				}
 				if textOnly {
-					text, err := parser.ExtractText(in.Name, data)
-					if err != nil {
-						failed = append(failed, err)
-						fmt.Fprintf(stderr, "edgarload: %v\n", err)
-						return nil
-					}
-					_, err = io.WriteString(w, text)
-					return err
+					return printText(w, stderr, in, data, &failed)
 				}
-				f, err := parser.Parse(in.Name, data)
+				f, err := etl.ParseInput(in)
 				if err != nil {
 					failed = append(failed, err)
 					fmt.Fprintf(stderr, "edgarload: %v\n", err)
@@ -191,4 +184,37 @@ func buildVersion() string {
 		return bi.Main.Version
 	}
 	return "devel"
+}
+
+// printText writes the plain text of an input's primary document (of each
+// file, for a filing folder) for `parse --text`.
+func printText(w io.Writer, stderr io.Writer, in etl.Input, data []byte, failed *[]error) error {
+	type named struct {
+		name string
+		data []byte
+	}
+	files := []named{{in.Name, data}}
+	if parts := in.Parts(); parts != nil {
+		files = files[:0]
+		for _, p := range parts {
+			files = append(files, named{p.Name, p.Data})
+		}
+	}
+	for _, f := range files {
+		text, err := parser.ExtractText(f.name, f.data)
+		if err != nil {
+			*failed = append(*failed, err)
+			fmt.Fprintf(stderr, "edgarload: %v\n", err)
+			continue
+		}
+		if len(files) > 1 {
+			if _, err := fmt.Fprintf(w, "==> %s <==\n", f.name); err != nil {
+				return err
+			}
+		}
+		if _, err := io.WriteString(w, text); err != nil {
+			return err
+		}
+	}
+	return nil
 }

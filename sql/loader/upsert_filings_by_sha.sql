@@ -34,5 +34,5 @@ ON CONFLICT (source_sha256) DO UPDATE SET
     loaded_at = excluded.loaded_at
 WHERE (f.source_sha256 = excluded.source_sha256 AND f.parser_version IS DISTINCT FROM excluded.parser_version)
    OR (f.source_sha256 <> excluded.source_sha256
-       AND (edgar.shape_rank(excluded.shape), excluded.source_sha256) < (edgar.shape_rank(f.shape), f.source_sha256))
+       AND (edgar.source_rank(excluded.shape, excluded.form_type), excluded.source_sha256) < (edgar.source_rank(f.shape, f.form_type), f.source_sha256))
 RETURNING f.filing_id, f.source_sha256, (f.xmax = 0) AS inserted

@@ -1,0 +1,59 @@
+package etl
+
+import "github.com/edgarload/edgarload/parser"
+
+// A filing's source identity (edgar.filings.source_sha256) is the SHA-256
+// of its bytes — unless its accession number was read from its path, for
+// then the same bytes may be two filings (a report filed twice under two
+// accession numbers, each in its own folder): the identity then also
+// covers the accession number.
+
+// inputSHA is the content hash of an input: the SHA-256 of a file, or
+// parser.PartsSHA256 of a filing folder's files.
+func inputSHA(in Input) string {
+	if in.parts != nil {
+		return parser.PartsSHA256(in.parts)
+	}
+	return sha256Hex(in.data)
+}
+
+// saltedSHA is the identity of content whose accession number came from
+// its path.
+func saltedSHA(content, accession string) string {
+	return sha256Hex([]byte(content + "\n" + accession))
+}
+
+// identitySHA is the source identity of a parsed filing whose content hash
+// is content.
+func identitySHA(content string, f *parser.Filing) string {
+	if f != nil && f.AccessionSource == parser.AccessionInPath && f.AccessionNumber != nil {
+		return saltedSHA(content, *f.AccessionNumber)
+	}
+	return content
+}
+
+// identityCandidates are the identities an input may be stored under,
+// known before parsing: its content hash, and the salted one when its path
+// names an accession number.
+func identityCandidates(in Input) []string {
+	if a := parser.AccessionFromPath(in.Name); a != "" {
+		return []string{in.sha, saltedSHA(in.sha, a)}
+	}
+	return []string{in.sha}
+}
+
+// isKnown reports whether in is already loaded by this parser version,
+// given known (identity → stored under an accession number) from the
+// known-sources lookup of its identityCandidates. The same bytes stored
+// without an accession number do not count when the path now names one:
+// the filing gains its identity.
+func isKnown(known map[string]bool, in Input) bool {
+	a := parser.AccessionFromPath(in.Name)
+	if a != "" {
+		if _, ok := known[saltedSHA(in.sha, a)]; ok {
+			return true
+		}
+	}
+	hasAccession, ok := known[in.sha]
+	return ok && (hasAccession || a == "")
+}
