@@ -146,65 +146,101 @@ type Ticker struct {
 // (gzip is decompressed as far as head goes), is JSON this package
 // reads — or an EDGAR directory listing, which Parse refuses with a clear
 // error (so that a loader routes it here rather than to the filing parser).
+// It looks at the top-level keys that head holds whole, in any order.
 func Detect(name string, head []byte) bool {
+	_ = name
 	head = gunzipHead(head)
-	k, _ := firstKey(head)
-	switch k {
-	case "cik":
-		return bytes.Contains(head, []byte(`"filings"`)) || bytes.Contains(head, []byte(`"entityType"`)) ||
-			bytes.Contains(head, []byte(`"sicDescription"`)) || strings.HasPrefix(path.Base(name), "CIK")
-	case "accessionNumber", "fields", "directory":
-		return true
-	case "0":
+	k := kindOf(topKeys(head))
+	if k == Tickers {
 		return bytes.Contains(head, []byte(`"cik_str"`))
 	}
-	return false
+	return k != ""
 }
 
 // Parse reads one JSON file; name (its path or base name) gives the CIK of
 // a history page, whose content does not carry it.
 func Parse(name string, data []byte) (*Document, error) {
-	k, err := firstKey(data)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotSubmissions, err)
-	}
-	switch k {
-	case "cik":
+	keys := topKeys(data)
+	switch kindOf(keys) {
+	case Submissions:
 		return parseSubmissions(data)
-	case "accessionNumber":
+	case Page:
 		return parsePage(name, data)
-	case "0":
+	case Tickers:
 		return parseTickers(data)
-	case "fields":
+	case TickersExchange:
 		return parseTickersExchange(data)
-	case "directory":
+	case listing:
 		return nil, ErrDirectoryListing
-	case "":
-		return nil, fmt.Errorf("%w: empty JSON object", ErrNotSubmissions)
 	}
-	return nil, fmt.Errorf("%w: first key %q", ErrNotSubmissions, k)
+	if !json.Valid(data) {
+		return nil, fmt.Errorf("%w: not valid JSON", ErrNotSubmissions)
+	}
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("%w: not a JSON object with keys", ErrNotSubmissions)
+	}
+	return nil, fmt.Errorf("%w: top-level keys %q", ErrNotSubmissions, keys[:min(len(keys), 5)])
 }
 
-// firstKey returns the first key of the top-level JSON object in data
-// (after a UTF-8 byte order mark and white space).
-func firstKey(data []byte) (string, error) {
+// listing is the kind of an EDGAR directory listing (refused).
+const listing Kind = "directory-listing"
+
+// kindOf tells the kind of a file from its top-level keys.
+func kindOf(keys []string) Kind {
+	has := map[string]bool{}
+	for _, k := range keys {
+		has[k] = true
+	}
+	switch {
+	case has["directory"]:
+		return listing
+	case has["cik"] && (has["filings"] || has["entityType"] || has["sicDescription"] || has["name"]):
+		return Submissions
+	case has["accessionNumber"]:
+		return Page
+	case has["fields"]:
+		return TickersExchange
+	case len(keys) > 0 && allDigits(keys[0]):
+		return Tickers
+	}
+	return ""
+}
+
+// topKeys returns the keys of the top-level JSON object in data (after a
+// UTF-8 byte order mark), as far as data holds them whole: a cut head
+// gives the keys before the cut.
+func topKeys(data []byte) []string {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	dec := json.NewDecoder(bytes.NewReader(data))
-	t, err := dec.Token()
-	if err != nil {
-		return "", fmt.Errorf("not JSON: %v", err)
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
 	}
-	if d, ok := t.(json.Delim); !ok || d != '{' {
-		return "", errors.New("not a JSON object")
+	var keys []string
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return keys
+		}
+		k, ok := t.(string)
+		if !ok {
+			return keys
+		}
+		keys = append(keys, k)
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return keys
+		}
 	}
-	t, err = dec.Token()
-	if err != nil {
-		return "", fmt.Errorf("not JSON: %v", err)
+	return keys
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
 	}
-	if s, ok := t.(string); ok {
-		return s, nil
-	}
-	return "", nil // '}': an empty object
+	return s != ""
 }
 
 func gunzipHead(head []byte) []byte {

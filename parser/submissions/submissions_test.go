@@ -157,6 +157,18 @@ func TestFixtures(t *testing.T) {
 	if doc.Company.LEI != "" || doc.Company.Mailing.Street2 != "" || doc.Company.Business.Street2 != "SUITE 9" || doc.Company.OwnerOrg != "01 Energy & Transportation" {
 		t.Errorf("company %+v", doc.Company)
 	}
+	// Re-serialized with sorted keys ("addresses" first): still recognized.
+	var m map[string]any
+	if err := json.Unmarshal(fixture(t, "CIK0000999001.json"), &m); err != nil {
+		t.Fatal(err)
+	}
+	sorted, _ := json.Marshal(m)
+	if !Detect("x.json", sorted[:1024]) {
+		t.Error("Detect: false on sorted keys")
+	}
+	if again, err := Parse("x.json", sorted); err != nil || again.CIK != 999001 || len(again.Filings) != 3 {
+		t.Errorf("sorted keys: %v", err)
+	}
 	page, err := Parse("CIK0000999001-submissions-001.json", fixture(t, "CIK0000999001-submissions-001.json"))
 	if err != nil {
 		t.Fatal(err)
