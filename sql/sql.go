@@ -3,15 +3,17 @@
 //
 //	edgarsql "github.com/edgarload/edgarload/sql"
 //
-// Each loader statement is one file in loader/, exposed as a string below;
+// Each loader statement is one file in loader/ (index/ for `edgarload index
+// load`, etl/indexload), exposed as a string below;
 // queries/ holds analyst-facing examples (queries/examples/*.sql) and the
 // demo script.
 package sql
 
 import "embed"
 
-// Queries holds queries/: the analyst example queries (queries/examples/*.sql)
-// and queries/demo.sql.
+// Queries holds queries/: the analyst example queries (queries/examples/*.sql
+// over the filings tables, queries/index/*.sql over the index and JSON
+// tables) and queries/demo.sql.
 //
 //go:embed queries
 var Queries embed.FS
@@ -135,3 +137,53 @@ var UpsertFilingsByAccession string
 //
 //go:embed loader/upsert_filings_by_sha.sql
 var UpsertFilingsBySHA string
+
+// IndexCreateStaging is index/create_staging.sql: Per-transaction staging table for index entries: the COPY target merged into edgar.index_entries by merge_index_entries.sql. LIKE ... INCLUDING DEFAULTS (not ALL: no primary key, so a COPY never conflicts).
+//
+//go:embed index/create_staging.sql
+var IndexCreateStaging string
+
+// IndexDeleteStaleFormerNames is index/delete_stale_former_names.sql: Remove former names of CIK $1 beyond the $2 its submissions JSON now lists.
+//
+//go:embed index/delete_stale_former_names.sql
+var IndexDeleteStaleFormerNames string
+
+// IndexDeleteStaleTickers is index/delete_stale_tickers.sql: Remove tickers of source $1 that the list just loaded no longer has ($2 CIKs and $3 ordinals it has): for the CIKs it covers, or for every CIK when $4 says the list is complete (company_tickers*.json).
+//
+//go:embed index/delete_stale_tickers.sql
+var IndexDeleteStaleTickers string
+
+// IndexLock is index/lock.sql: Serialize index loads of concurrent loaders: the merge reads the stored rows before it writes them. Released at commit.
+//
+//go:embed index/lock.sql
+var IndexLock string
+
+// IndexMergeEntries is index/merge_index_entries.sql: Merge the staged entries (unique by accession_number, cik: the loader drops repeats) into edgar.index_entries. Index files own company_name, form_type, date_filed and file_name: a JSON row sets them only on an entry no index file gave (the JSON name is today's, the index name the one at filing time). JSON files own the JSON columns: an index row never clears them. A row is written only when a value changes, so a reload leaves it (and loaded_at) alone; RETURNING tells inserted from updated.
+//
+//go:embed index/merge_index_entries.sql
+var IndexMergeEntries string
+
+// IndexSelectEntries is index/select_entries.sql: Index entries matching a selection: $1 form types (NULL: any; exact, as EDGAR writes them), $2 first and $3 last filing date (NULL: open), $4 CIKs (NULL: any), $5 row limit (NULL: all); ordered by date, accession, CIK.
+//
+//go:embed index/select_entries.sql
+var IndexSelectEntries string
+
+// IndexUpsertFormerNames is index/upsert_former_names.sql: Upsert the former names of CIK $1 from its submissions JSON ($2 source file, parallel arrays $3 ordinals, $4 names, $5 from dates, $6 to dates).
+//
+//go:embed index/upsert_former_names.sql
+var IndexUpsertFormerNames string
+
+// IndexUpsertSICCode is index/upsert_sic_code.sql: Upsert a SIC code's description ($1 sic, $2 description, $3 source file); written only when the description changes.
+//
+//go:embed index/upsert_sic_code.sql
+var IndexUpsertSICCode string
+
+// IndexUpsertSubmissionCompany is index/upsert_submission_company.sql: Upsert one company's submissions JSON facts ($1 cik .. $32 source, in column order); written only when a value changes. Returns whether the row was inserted (no row when unchanged).
+//
+//go:embed index/upsert_submission_company.sql
+var IndexUpsertSubmissionCompany string
+
+// IndexUpsertTickers is index/upsert_tickers.sql: Upsert the tickers of one source list ($1 source, $2 source file, then parallel arrays $3 CIKs, $4 ordinals, $5 tickers, $6 exchanges, $7 company names). unnest rather than COPY: the lists are small (one company's tickers, or about 10,000 rows for company_tickers.json).
+//
+//go:embed index/upsert_tickers.sql
+var IndexUpsertTickers string

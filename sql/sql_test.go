@@ -18,6 +18,16 @@ func TestEmbedded(t *testing.T) {
 		"InsertSecurities": InsertSecurities, "InsertSigners": InsertSigners, "LockBatch": LockBatch,
 		"RecomputeRegistrants": RecomputeRegistrants, "RegistrantCandidates": RegistrantCandidates,
 		"UpsertFilingsByAccession": UpsertFilingsByAccession, "UpsertFilingsBySHA": UpsertFilingsBySHA,
+		"IndexCreateStaging":           IndexCreateStaging,
+		"IndexDeleteStaleFormerNames":  IndexDeleteStaleFormerNames,
+		"IndexDeleteStaleTickers":      IndexDeleteStaleTickers,
+		"IndexLock":                    IndexLock,
+		"IndexMergeEntries":            IndexMergeEntries,
+		"IndexSelectEntries":           IndexSelectEntries,
+		"IndexUpsertFormerNames":       IndexUpsertFormerNames,
+		"IndexUpsertSICCode":           IndexUpsertSICCode,
+		"IndexUpsertSubmissionCompany": IndexUpsertSubmissionCompany,
+		"IndexUpsertTickers":           IndexUpsertTickers,
 	} {
 		body := strings.TrimSpace(stripComments(q))
 		if body == "" {

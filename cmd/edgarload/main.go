@@ -4,6 +4,7 @@
 //
 //	edgarload parse [--text] PATH...     print each filing as one JSON line (no database)
 //	edgarload load PATH...               parse and upsert into the edgar schema
+//	edgarload index load FILE|DIR...     load EDGAR index files and SEC JSON (submissions, tickers)
 //	edgarload migrate up|down|status|version
 //	edgarload version
 package main
