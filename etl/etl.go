@@ -62,6 +62,10 @@ type Summary struct {
 	FilingsLoaded    int
 	FilingsUnchanged int
 	FilingsRejected  int
+	// IndexFiles counts EDGAR index files and SEC JSON files met among
+	// the inputs and loaded into edgar.index_entries (and the registrant
+	// facts); IndexEntries the entries they held.
+	IndexFiles, IndexEntries int
 	// Rows counts rows inserted or updated per table (without the schema
 	// name), e.g. "filings", "items".
 	Rows    map[string]int64

@@ -296,3 +296,53 @@ func TestLayoutsOrderIndependent(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadMetadataFolders loads what travels with filings — EDGAR's index
+// files, filing-index pages, submissions JSON, downloader metadata, label
+// files and a datamule bundle: index files and JSON load into
+// edgar.index_entries, index pages load as header facts, and nothing
+// becomes a filing without an accession number.
+func TestLoadMetadataFolders(t *testing.T) {
+	corpus := filepath.Join(sharedDir(t), "corpus")
+	var paths []string
+	for _, d := range []string{"index", "json", "meta", "archives", "labels"} {
+		paths = append(paths, filepath.Join(corpus, d))
+	}
+	pool, _ := newDB(t)
+	sum, err := Load(t.Context(), pool, paths, Options{}, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, _ := filepath.Glob(filepath.Join(corpus, "index", "filing-index_*"))
+	t.Logf("%+v", sum)
+	if n := count(t, pool, `SELECT count(*) FROM edgar.filings WHERE accession_number IS NULL`); n != 0 {
+		t.Errorf("%d filings without an accession number", n)
+	}
+	if n := count(t, pool, `SELECT count(*) FROM edgar.filings WHERE shape = 'header'`); n != len(pages) {
+		t.Errorf("%d index pages loaded as header facts, want %d", n, len(pages))
+	}
+	if n := count(t, pool, `SELECT count(*) FROM edgar.items WHERE source <> 'header' OR text IS NOT NULL`); n != 0 {
+		t.Errorf("%d items with text from metadata files", n)
+	}
+	if sum.IndexFiles < 8 || count(t, pool, `SELECT count(*) FROM edgar.index_entries`) < 1000 {
+		t.Errorf("index files loaded: %d; entries: %d", sum.IndexFiles, count(t, pool, `SELECT count(*) FROM edgar.index_entries`))
+	}
+	var reasons []string
+	rows, err := pool.Query(t.Context(), `SELECT source_path || ': ' || error FROM edgar.load_rejects WHERE (source_path LIKE '%.json' OR source_path LIKE '%.csv') AND source_path NOT LIKE '%!%'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		reasons = append(reasons, s)
+	}
+	rows.Close()
+	for _, r := range reasons {
+		if !strings.Contains(r, "JSON") && !strings.Contains(r, "CSV") && !strings.Contains(r, "directory listing") {
+			t.Errorf("reject without a reason saying what the file is: %s", r)
+		}
+	}
+}

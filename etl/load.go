@@ -1,8 +1,10 @@
 package etl
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -15,7 +17,9 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/edgarload/edgarload/etl/indexload"
 	"github.com/edgarload/edgarload/parser"
+	"github.com/edgarload/edgarload/parser/submissions"
 	edgarsql "github.com/edgarload/edgarload/sql"
 )
 
@@ -34,7 +38,8 @@ type outcome struct {
 	rec   *prepared
 	stage string
 	err   error
-	known bool // the same bytes are loaded by this parser version: unchanged, not parsed
+	known bool   // the same bytes are loaded by this parser version: unchanged, not parsed
+	index []byte // an EDGAR index file or SEC JSON: loaded by indexload, not parsed
 }
 
 // screenBatch is how many inputs the screening stage looks up at once.
@@ -268,6 +273,12 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			sum.FilingsUnchanged++
 			continue
 		}
+		if o.index != nil {
+			if err = loadIndexFile(ctx, pool, o, sum, log); err != nil {
+				cancel()
+			}
+			continue
+		}
 		if o.err != nil {
 			log.Warn("rejected input", "path", o.path, "stage", o.stage, "error", o.err.Error())
 			rejects = append(rejects, o)
@@ -312,6 +323,10 @@ func process(in Input, parse ParseFunc) (o outcome) {
 			o.rec, o.stage, o.err = nil, StageParse, fmt.Errorf("parse %s: parser panic: %v", in.Name, r)
 		}
 	}()
+	if in.parts == nil && indexload.IsIndexOrJSON(in.Name, in.data[:min(len(in.data), 4096)]) {
+		o.index = in.data
+		return o
+	}
 	size := int64(len(in.data))
 	var f *parser.Filing
 	var err error
@@ -337,6 +352,33 @@ func process(in Input, parse ParseFunc) (o outcome) {
 	}
 	o.rec = rec
 	return o
+}
+
+// loadIndexFile loads an EDGAR index file or SEC JSON met among the inputs
+// into edgar.index_entries and the registrant-fact tables. A file that
+// turns out not to be one is a reject at stage "parse"; a database error
+// fails the run.
+func loadIndexFile(ctx context.Context, pool *pgxpool.Pool, o outcome, sum *Summary, log *slog.Logger) error {
+	res, err := indexload.LoadFile(ctx, pool, o.path, bytes.NewReader(o.index))
+	if errors.Is(err, indexload.ErrNotIndexOrJSON) || errors.Is(err, submissions.ErrDirectoryListing) || errors.Is(err, submissions.ErrNotSubmissions) {
+		log.Warn("rejected input", "path", o.path, "stage", StageParse, "error", err.Error())
+		if werr := writeRejects(ctx, pool, sum.RunID, []outcome{{path: o.path, sha: o.sha, stage: StageParse, err: err}}); werr != nil {
+			return werr
+		}
+		sum.FilingsRejected++
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	sum.IndexFiles++
+	sum.IndexEntries += res.Entries
+	for k, v := range res.Rows {
+		sum.Rows[k] += v
+	}
+	log.Info("index file loaded", "path", o.path, "kind", res.Kind, "entries", res.Entries, "inserted", res.Inserted,
+		"updated", res.Updated, "unchanged", res.Unchanged, "malformed", res.Malformed)
+	return nil
 }
 
 func writeRejects(ctx context.Context, pool *pgxpool.Pool, runID int64, rejects []outcome) error {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"runtime/debug"
+	"sort"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -169,10 +170,25 @@ func printSummary(w io.Writer, s etl.Summary) {
 	fmt.Fprintf(w, "run %d: %d files seen, %d filings loaded, %d unchanged, %d rejected in %s (%.1f filings/s)\n",
 		s.RunID, s.FilesSeen, s.FilingsLoaded, s.FilingsUnchanged, s.FilingsRejected,
 		s.Elapsed.Round(time.Millisecond), s.FilingsPerSecond())
+	if s.IndexFiles > 0 {
+		fmt.Fprintf(w, "  %d EDGAR index/JSON files with %d entries loaded into edgar.index_entries\n", s.IndexFiles, s.IndexEntries)
+	}
+	printed := map[string]bool{}
 	for _, t := range etl.TableNames {
 		if n, ok := s.Rows[t]; ok {
+			printed[t] = true
 			fmt.Fprintf(w, "  %-32s %8d rows written\n", t, n)
 		}
+	}
+	var rest []string
+	for t := range s.Rows {
+		if !printed[t] {
+			rest = append(rest, t)
+		}
+	}
+	sort.Strings(rest)
+	for _, t := range rest {
+		fmt.Fprintf(w, "  %-32s %8d rows written\n", t, s.Rows[t])
 	}
 }
 
