@@ -50,6 +50,13 @@ type Options struct {
 	Parse ParseFunc
 	// MaxFileBytes rejects larger inputs at the read stage (default 1 GiB).
 	MaxFileBytes int64
+	// Paths, when set, delivers more inputs while the load runs (edgarload
+	// fetch sends each downloaded submission): they are walked after the
+	// paths given to Load, until the channel is closed.
+	Paths <-chan string
+	// RunInputs, when set, is what edgar.load_runs.inputs records instead
+	// of the paths given to Load (fetch records its selection).
+	RunInputs []string
 	// MaxBatchBytes writes a batch early once its filings' source bytes
 	// reach this size, bounding memory on large filings (default 64 MiB).
 	MaxBatchBytes int64

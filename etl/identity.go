@@ -1,6 +1,15 @@
 package etl
 
-import "github.com/edgarload/edgarload/parser"
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/edgarload/edgarload/parser"
+	edgarsql "github.com/edgarload/edgarload/sql"
+)
 
 // A filing's source identity (edgar.filings.source_sha256) is the SHA-256
 // of its bytes — unless its accession number was read from its path, for
@@ -56,4 +65,26 @@ func isKnown(known map[string]bool, in Input) bool {
 	}
 	hasAccession, ok := known[in.sha]
 	return ok && (hasAccession || a == "")
+}
+
+// LoadedAccessions reports which of accessions are already loaded (any
+// source, any parser version), for fetch to skip their download.
+func LoadedAccessions(ctx context.Context, pool *pgxpool.Pool, accessions []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for len(accessions) > 0 {
+		n := min(len(accessions), 10000)
+		rows, err := pool.Query(ctx, edgarsql.LoadedAccessions, accessions[:n])
+		if err != nil {
+			return nil, fmt.Errorf("look up loaded filings: %w", err)
+		}
+		got, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			return nil, fmt.Errorf("look up loaded filings: %w", err)
+		}
+		for _, a := range got {
+			out[a] = true
+		}
+		accessions = accessions[n:]
+	}
+	return out, nil
 }

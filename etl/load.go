@@ -156,6 +156,9 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 		}
 	}
 	inputs := append([]string{}, paths...)
+	if opts.RunInputs != nil {
+		inputs = opts.RunInputs
+	}
 	if err := pool.QueryRow(ctx, edgarsql.InsertRun, inputs, parser.Version).Scan(&sum.RunID); err != nil {
 		return sum, fmt.Errorf("open load run: %w", err)
 	}
@@ -195,14 +198,21 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 	var walkErr error
 	go func() {
 		defer close(walked)
-		walkErr = walkInputs(ctx, paths, opts.MaxFileBytes, func(in Input) bool {
+		emit := func(in Input) bool {
 			select {
 			case walked <- in:
 				return true
 			case <-ctx.Done():
 				return false
 			}
-		})
+		}
+		walkErr = walkInputs(ctx, paths, opts.MaxFileBytes, emit)
+		for p := range opts.Paths { // nil: no more paths
+			if walkErr != nil || ctx.Err() != nil {
+				continue // drain, so that the sender never blocks
+			}
+			walkErr = walkInputs(ctx, []string{p}, opts.MaxFileBytes, emit)
+		}
 	}()
 	var wg sync.WaitGroup
 	wg.Add(1)

@@ -38,6 +38,11 @@ var CreateStaging string
 //go:embed loader/delete_children.sql
 var DeleteChildren string
 
+// LoadedAccessions is loader/loaded_accessions.sql: Which of these accession numbers ($1) are already loaded: fetch does not download them again.
+//
+//go:embed loader/loaded_accessions.sql
+var LoadedAccessions string
+
 // DeleteOrphanRegistrants is loader/delete_orphan_registrants.sql: Delete registrants ($1 ids, those whose filing rows the batch replaced) that no filing refers to any more, and return them.
 //
 //go:embed loader/delete_orphan_registrants.sql

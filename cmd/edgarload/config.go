@@ -24,6 +24,13 @@ type Config struct {
 		BatchSize int  `mapstructure:"batch_size"`
 		Migrate   bool `mapstructure:"migrate"`
 	} `mapstructure:"load"`
+	Edgar struct {
+		UserAgent string  `mapstructure:"user_agent"`
+		BaseURL   string  `mapstructure:"base_url"`
+		DataURL   string  `mapstructure:"data_url"`
+		RateLimit float64 `mapstructure:"rate_limit"`
+		CacheDir  string  `mapstructure:"cache_dir"`
+	} `mapstructure:"edgar"`
 	Log struct {
 		Level  string `mapstructure:"level"`
 		Format string `mapstructure:"format"`
@@ -33,13 +40,18 @@ type Config struct {
 // defaults lists every configuration key with its default; each key is
 // also readable from EDGARLOAD_<KEY> (dots become underscores).
 var defaults = map[string]any{
-	"database.url":    "",
-	"database.create": true,
-	"load.workers":    runtime.NumCPU(),
-	"load.batch_size": 200,
-	"load.migrate":    true,
-	"log.level":       "info",
-	"log.format":      "text",
+	"database.url":     "",
+	"database.create":  true,
+	"load.workers":     runtime.NumCPU(),
+	"load.batch_size":  200,
+	"load.migrate":     true,
+	"edgar.user_agent": "",
+	"edgar.base_url":   "https://www.sec.gov",
+	"edgar.data_url":   "https://data.sec.gov",
+	"edgar.rate_limit": 10.0,
+	"edgar.cache_dir":  "",
+	"log.level":        "info",
+	"log.format":       "text",
 }
 
 // flagKeys binds command-line flags to configuration keys.
@@ -49,6 +61,9 @@ var flagKeys = map[string]string{
 	"workers":      "load.workers",
 	"batch-size":   "load.batch_size",
 	"migrate":      "load.migrate",
+	"user-agent":   "edgar.user_agent",
+	"rate-limit":   "edgar.rate_limit",
+	"cache-dir":    "edgar.cache_dir",
 	"log-level":    "log.level",
 	"log-format":   "log.format",
 }
@@ -95,6 +110,9 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 	}
 	if c.Load.BatchSize < 1 {
 		return Config{}, fmt.Errorf("load.batch_size must be at least 1, got %d", c.Load.BatchSize)
+	}
+	if c.Edgar.RateLimit <= 0 || c.Edgar.RateLimit > 10 {
+		return Config{}, fmt.Errorf("edgar.rate_limit must be above 0 and at most 10 requests per second (SEC fair access), got %g", c.Edgar.RateLimit)
 	}
 	if _, err := parseLevel(c.Log.Level); err != nil {
 		return Config{}, err
