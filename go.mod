@@ -10,6 +10,7 @@ require (
 	github.com/spf13/viper v1.21.0
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.44.0
+	golang.org/x/time v0.16.0
 )
 
 require (
