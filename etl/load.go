@@ -207,7 +207,10 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			}
 		}
 		walkErr = walkInputs(ctx, paths, opts.MaxFileBytes, emit)
-		for p := range opts.Paths { // nil: no more paths
+		if opts.Paths == nil {
+			return
+		}
+		for p := range opts.Paths {
 			if walkErr != nil || ctx.Err() != nil {
 				continue // drain, so that the sender never blocks
 			}

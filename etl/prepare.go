@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 	"time"
@@ -109,13 +110,6 @@ func textPtr(s *string) any {
 	return text(*s)
 }
 
-func intPtr(p *int) any {
-	if p == nil {
-		return nil
-	}
-	return int32(*p)
-}
-
 func boolPtr(p *bool) any {
 	if p == nil {
 		return nil
@@ -137,6 +131,9 @@ func prepare(path, sha string, size int64, f *parser.Filing) (*prepared, error) 
 	formType := clean(f.FormType)
 	if formType == "" {
 		return nil, fmt.Errorf("load %s: no form type", path)
+	}
+	if len(formType) > 100 {
+		return nil, fmt.Errorf("load %s: form type of %d bytes is not a form type", path, len(formType))
 	}
 	p.form = formType
 	if !knownShapes[p.shape] {
@@ -183,10 +180,7 @@ func prepare(path, sha string, size int64, f *parser.Filing) (*prepared, error) 
 			itemInfo = ii
 		}
 	}
-	var docCount any
-	if f.DocumentCount != nil && *f.DocumentCount >= 0 {
-		docCount = int32(*f.DocumentCount)
-	}
+	docCount := p.int32Of("document count", f.DocumentCount)
 	p.filing = []any{nil, p.sha, formType, date("period_of_report", f.PeriodOfReport), date("filed_at", f.FiledAt),
 		accepted, date("date_of_change", f.DateOfChange), date("effectiveness_date", f.EffectivenessDate), docCount, itemInfo,
 		p.shape, clean(path), size, p.parserVersion, boolPtr(f.EmergingGrowthCompany), boolPtr(f.AmendmentFlag)}
@@ -211,18 +205,17 @@ func prepare(path, sha string, size int64, f *parser.Filing) (*prepared, error) 
 			continue
 		}
 		perRole[role]++
-		var sic any
-		if r.SIC != nil && *r.SIC >= 0 {
-			sic = int32(*r.SIC)
-		}
+		sic := p.int32Of("SIC code", r.SIC)
 		var cik any
 		if pt.cik != nil {
 			cik = *pt.cik
 		}
-		row := []any{nil, role, int32(perRole[role]), nil, cik, text(r.Name), sic, text(r.IRSNumber),
-			text(r.StateOfIncorporation), text(r.FiscalYearEnd), text(r.FormType), text(r.SECAct), text(r.FileNumber), text(r.FilmNumber)}
-		row = appendAddress(row, r.BusinessAddress)
-		row = appendAddress(row, r.MailAddress)
+		row := []any{nil, role, int32(perRole[role]), nil, cik, p.short("registrant name", r.Name), sic, p.short("IRS number", r.IRSNumber),
+			p.short("state of incorporation", r.StateOfIncorporation), p.short("fiscal year end", r.FiscalYearEnd),
+			p.short("registrant form type", r.FormType), p.short("SEC act", r.SECAct), p.short("file number", r.FileNumber),
+			p.short("film number", r.FilmNumber)}
+		row = p.appendAddress(row, r.BusinessAddress)
+		row = p.appendAddress(row, r.MailAddress)
 		pt.row = row
 		for _, fn := range r.FormerNames {
 			if n := clean(fn.Name); n != "" {
@@ -237,45 +230,86 @@ func prepare(path, sha string, size int64, f *parser.Filing) (*prepared, error) 
 	}
 	for _, it := range f.Items {
 		code := clean(it.Code)
+		if len(code) > 100 {
+			p.warnings = append(p.warnings, fmt.Sprintf("%s: skipped an item with a %d-byte code", path, len(code)))
+			continue
+		}
 		if code == "" {
 			p.warnings = append(p.warnings, fmt.Sprintf("%s: skipped an item without code (number %q)", path, clean(it.NumberAsFiled)))
 			continue
 		}
-		p.items = append(p.items, []any{nil, int32(len(p.items) + 1), code, text(it.NumberAsFiled), text(it.Part),
-			text(it.Title), text(it.Text), text(it.Source)})
+		p.items = append(p.items, []any{nil, int32(len(p.items) + 1), code, p.short("item number", it.NumberAsFiled), p.short("item part", it.Part),
+			text(it.Title), text(it.Text), p.short("item source", it.Source)})
 	}
 	for _, e := range f.Exhibits {
-		p.exhibits = append(p.exhibits, []any{nil, int32(len(p.exhibits) + 1), text(e.Number), text(e.Type),
-			intPtr(e.Sequence), text(e.Filename), text(e.Description), text(e.Text)})
+		p.exhibits = append(p.exhibits, []any{nil, int32(len(p.exhibits) + 1), p.short("exhibit number", e.Number), p.short("exhibit type", e.Type),
+			p.int32Of("exhibit sequence", e.Sequence), p.short("exhibit filename", e.Filename), text(e.Description), text(e.Text)})
 	}
 	for _, s := range f.Signers {
 		name := clean(s.Name)
 		if name == "" {
 			continue
 		}
-		p.signers = append(p.signers, []any{nil, int32(len(p.signers) + 1), name, text(s.Title),
-			date("signer date", s.Date), text(s.For), text(s.Context)})
+		p.signers = append(p.signers, []any{nil, int32(len(p.signers) + 1), p.short("signer name", name), text(s.Title),
+			date("signer date", s.Date), text(s.For), p.short("signer context", s.Context)})
 	}
 	for _, d := range f.Documents {
 		var size any
 		if d.Bytes >= 0 {
 			size = int64(d.Bytes)
 		}
-		p.documents = append(p.documents, []any{nil, int32(len(p.documents) + 1), intPtr(d.Sequence), text(d.Type),
-			text(d.Filename), text(d.Description), size})
+		p.documents = append(p.documents, []any{nil, int32(len(p.documents) + 1), p.int32Of("document sequence", d.Sequence), p.short("document type", d.Type),
+			p.short("document filename", d.Filename), text(d.Description), size})
 	}
 	for _, s := range f.Securities {
 		p.securities = append(p.securities, []any{nil, int32(len(p.securities) + 1), text(s.Title),
-			text(s.TradingSymbol), text(s.Exchange)})
+			p.short("trading symbol", s.TradingSymbol), p.short("exchange", s.Exchange)})
 	}
 	return p, nil
 }
 
 func (p *prepared) source() source { return source{p.shape, p.form, p.sha} }
 
-func appendAddress(row []any, a *parser.Address) []any {
+func (p *prepared) appendAddress(row []any, a *parser.Address) []any {
 	if a == nil {
 		return append(row, nil, nil, nil, nil, nil, nil)
 	}
-	return append(row, text(a.Street1), text(a.Street2), text(a.City), text(a.State), text(a.Zip), text(a.Phone))
+	return append(row, p.short("street", a.Street1), p.short("street", a.Street2), p.short("city", a.City),
+		p.short("state", a.State), p.short("zip", a.Zip), p.short("phone", a.Phone))
+}
+
+// maxShortBytes bounds the values that identify or name things (names,
+// numbers, codes, types, addresses): an index entry must stay below
+// PostgreSQL's btree row limit (~2.7 kB), and no real header value comes
+// near it.
+const maxShortBytes = 1000
+
+// short is text(s) for an identifying value: longer ones are cut (on a
+// character boundary) to maxShortBytes, with a warning naming the field.
+func (p *prepared) short(field, s string) any {
+	v := text(s)
+	str, ok := v.(string)
+	if !ok || len(str) <= maxShortBytes {
+		return v
+	}
+	cut := maxShortBytes
+	for cut > 0 && !utf8.RuneStart(str[cut]) {
+		cut--
+	}
+	p.warnings = append(p.warnings, fmt.Sprintf("%s: %s of %d bytes cut to %d", p.path, field, len(str), cut))
+	return strings.TrimSpace(str[:cut])
+}
+
+// int32Of is a count or sequence number as an integer column value: NULL,
+// with a warning, when it does not fit (EDGAR's are small; a corrupt header
+// may say 4294967297).
+func (p *prepared) int32Of(field string, n *int) any {
+	if n == nil {
+		return nil
+	}
+	if *n < 0 || *n > math.MaxInt32 {
+		p.warnings = append(p.warnings, fmt.Sprintf("%s: ignored out-of-range %s %d", p.path, field, *n))
+		return nil
+	}
+	return int32(*n)
 }
