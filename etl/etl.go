@@ -73,6 +73,8 @@ type Summary struct {
 	// the inputs and loaded into edgar.index_entries (and the registrant
 	// facts); IndexEntries the entries they held.
 	IndexFiles, IndexEntries int
+	// Retries counts batches written again after a transient database fault.
+	Retries int
 	// Rows counts rows inserted or updated per table (without the schema
 	// name), e.g. "filings", "items".
 	Rows    map[string]int64

@@ -257,10 +257,18 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 		if len(batch) == 0 {
 			return nil
 		}
-		res, err := writeBatch(ctx, pool, batch)
+		iso, err := writeIsolated(ctx, pool, batch, defaultRetry, log)
 		if err != nil {
-			return fmt.Errorf("load batch of %d filings (%s): %w", len(batch), batchNames(batch), err)
+			return err
 		}
+		if len(iso.rejects) > 0 {
+			if err := writeRejects(ctx, pool, sum.RunID, iso.rejects); err != nil {
+				return err
+			}
+			sum.FilingsRejected += len(iso.rejects)
+		}
+		sum.Retries += iso.retries
+		res := iso.res
 		sum.FilingsLoaded += res.loaded
 		sum.FilingsUnchanged += res.unchanged
 		for k, v := range res.rows {
