@@ -192,3 +192,8 @@ var IndexUpsertSubmissionCompany string
 //
 //go:embed index/upsert_tickers.sql
 var IndexUpsertTickers string
+
+// VerifyChecks is verify/checks.sql: Consistency checks of the edgar schema against itself, one row per check: its name, how many rows break it, and up to five examples.
+//
+//go:embed verify/checks.sql
+var VerifyChecks string
