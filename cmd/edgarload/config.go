@@ -23,6 +23,11 @@ type Config struct {
 		Workers   int  `mapstructure:"workers"`
 		BatchSize int  `mapstructure:"batch_size"`
 		Migrate   bool `mapstructure:"migrate"`
+		// Input limits (etl.Options of the same names).
+		MaxFileBytes      int64   `mapstructure:"max_file_bytes"`
+		MaxArchiveBytes   int64   `mapstructure:"max_archive_bytes"`
+		MaxExpansionRatio float64 `mapstructure:"max_expansion_ratio"`
+		MaxInflightBytes  int64   `mapstructure:"max_inflight_bytes"`
 	} `mapstructure:"load"`
 	Log struct {
 		Level  string `mapstructure:"level"`
@@ -38,8 +43,13 @@ var defaults = map[string]any{
 	"load.workers":    runtime.NumCPU(),
 	"load.batch_size": 200,
 	"load.migrate":    true,
-	"log.level":       "info",
-	"log.format":      "text",
+	// 0 means the etl default (1 GiB, 256 GiB, 200, 32 MiB).
+	"load.max_file_bytes":      int64(0),
+	"load.max_archive_bytes":   int64(0),
+	"load.max_expansion_ratio": 0.0,
+	"load.max_inflight_bytes":  int64(0),
+	"log.level":                "info",
+	"log.format":               "text",
 }
 
 // flagKeys binds command-line flags to configuration keys.
@@ -49,8 +59,13 @@ var flagKeys = map[string]string{
 	"workers":      "load.workers",
 	"batch-size":   "load.batch_size",
 	"migrate":      "load.migrate",
-	"log-level":    "log.level",
-	"log-format":   "log.format",
+
+	"max-file-bytes":      "load.max_file_bytes",
+	"max-archive-bytes":   "load.max_archive_bytes",
+	"max-expansion-ratio": "load.max_expansion_ratio",
+	"max-inflight-bytes":  "load.max_inflight_bytes",
+	"log-level":           "log.level",
+	"log-format":          "log.format",
 }
 
 // loadConfig merges defaults, the config file (explicit path, or
@@ -95,6 +110,9 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 	}
 	if c.Load.BatchSize < 1 {
 		return Config{}, fmt.Errorf("load.batch_size must be at least 1, got %d", c.Load.BatchSize)
+	}
+	if c.Load.MaxFileBytes < 0 || c.Load.MaxInflightBytes < 0 {
+		return Config{}, fmt.Errorf("load.max_file_bytes and load.max_inflight_bytes must not be negative")
 	}
 	if _, err := parseLevel(c.Log.Level); err != nil {
 		return Config{}, err
