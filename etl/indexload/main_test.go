@@ -2,126 +2,42 @@ package indexload
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"testing"
-	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/jackc/pgx/v5/stdlib"
-	"github.com/pressly/goose/v3"
 
-	"github.com/edgarload/edgarload/migrations"
+	"github.com/edgarload/edgarload/etl/internal/dbtest"
 )
 
-// The tests run against a real PostgreSQL named by
-// EDGARLOAD_TEST_DATABASE_URL (default
-// postgres://postgres@127.0.0.1:5432/postgres), like etl's: TestMain
-// creates and migrates a template database edgarload_test_<time>_<random>
-// (etl's stale-database sweep recognizes the name), every test gets a copy,
-// and all are dropped at the end. Migrating with goose directly (not
-// etl.Migrate) keeps this package's tests free of an etl import, so that
-// etl may import this package.
+// The tests run against a real PostgreSQL, as etl's do (etl/internal/dbtest):
+// a migrated template database and a copy per test. Migrating with goose
+// directly (dbtest.GooseUp, not etl.Migrate) keeps this package's tests free
+// of an etl import, so that etl may import this package.
 
-var (
-	testServerURL string
-	templateDB    string
-	dbCounter     atomic.Int64
-)
+var testServer *dbtest.Server
 
 func TestMain(m *testing.M) {
 	os.Exit(testMain(m))
 }
 
 func testMain(m *testing.M) int {
-	testServerURL = os.Getenv("EDGARLOAD_TEST_DATABASE_URL")
-	if testServerURL == "" {
-		testServerURL = "postgres://postgres@127.0.0.1:5432/postgres"
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	suffix := make([]byte, 6)
-	_, _ = rand.Read(suffix)
-	templateDB = fmt.Sprintf("edgarload_test_%d_%s", time.Now().Unix(), hex.EncodeToString(suffix))
-	admin, err := pgx.Connect(ctx, testServerURL)
+	srv, drop, err := dbtest.Setup(dbtest.GooseUp)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "FAIL: PostgreSQL unreachable (set EDGARLOAD_TEST_DATABASE_URL): %v\n", err)
+		fmt.Fprintf(os.Stderr, "FAIL: %v\n", err)
 		return 1
 	}
-	defer admin.Close(context.Background())
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+templateDB); err != nil {
-		fmt.Fprintf(os.Stderr, "FAIL: create test database: %v\n", err)
-		return 1
-	}
-	defer func() {
-		_, _ = admin.Exec(context.Background(), "DROP DATABASE IF EXISTS "+templateDB+" WITH (FORCE)")
-	}()
-	if err := migrate(ctx, dbURL(templateDB)); err != nil {
-		fmt.Fprintf(os.Stderr, "FAIL: migrate test database: %v\n", err)
-		return 1
-	}
+	defer drop()
+	testServer = srv
 	return m.Run()
-}
-
-func migrate(ctx context.Context, u string) error {
-	cfg, err := pgx.ParseConfig(u)
-	if err != nil {
-		return err
-	}
-	db := stdlib.OpenDB(*cfg)
-	defer db.Close()
-	p, err := goose.NewProvider(goose.DialectPostgres, db, migrations.FS, goose.WithDisableGlobalRegistry(true))
-	if err != nil {
-		return err
-	}
-	_, err = p.Up(ctx)
-	return err
-}
-
-func dbURL(name string) string {
-	u, err := url.Parse(testServerURL)
-	if err != nil || u.Scheme == "" {
-		return testServerURL + " dbname=" + name
-	}
-	u.Path = "/" + name
-	return u.String()
 }
 
 // newDB returns a pool on a fresh migrated database, dropped when the test ends.
 func newDB(t *testing.T) *pgxpool.Pool {
 	t.Helper()
-	ctx := context.Background()
-	name := fmt.Sprintf("%s_%d", templateDB, dbCounter.Add(1))
-	admin, err := pgx.Connect(ctx, testServerURL)
-	if err != nil {
-		t.Fatalf("connect: %v", err)
-	}
-	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name+" TEMPLATE "+templateDB); err != nil {
-		t.Fatalf("create database: %v", err)
-	}
-	pool, err := pgxpool.New(ctx, dbURL(name))
-	if err != nil {
-		t.Fatalf("pool: %v", err)
-	}
-	t.Cleanup(func() {
-		pool.Close()
-		a, err := pgx.Connect(ctx, testServerURL)
-		if err != nil {
-			t.Errorf("connect: %v", err)
-			return
-		}
-		defer a.Close(ctx)
-		if _, err := a.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("drop database: %v", err)
-		}
-	})
+	pool, _ := testServer.NewDB(t)
 	return pool
 }
 
