@@ -41,11 +41,11 @@ type outcome struct {
 	rec   *prepared
 	stage string
 	err   error
-	known bool   // the same bytes are loaded by this parser version: unchanged, not parsed
+	known bool // the same bytes are loaded by this parser version: unchanged, not parsed
 	// skipped: this parser version rejected the same bytes before: not
 	// parsed again (Options.RetryRejects forces it)
 	skipped bool
-	index []byte // an EDGAR index file or SEC JSON: loaded by indexload, not parsed
+	index   []byte // an EDGAR index file or SEC JSON: loaded by indexload, not parsed
 }
 
 // screenBatch is how many inputs the screening stage looks up at once.
