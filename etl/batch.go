@@ -28,6 +28,7 @@ type existingFiling struct {
 	id                   int64
 	accession            *string
 	sha, pv, shape, form string
+	path                 string
 }
 
 func (e *existingFiling) source() source { return source{e.shape, e.form, e.sha} }
@@ -99,7 +100,7 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 	byAcc, bySHA := map[string]*existingFiling{}, map[string]*existingFiling{}
 	for rows.Next() {
 		e := &existingFiling{}
-		if err := rows.Scan(&e.id, &e.accession, &e.sha, &e.pv, &e.shape, &e.form); err != nil {
+		if err := rows.Scan(&e.id, &e.accession, &e.sha, &e.pv, &e.shape, &e.form, &e.path); err != nil {
 			rows.Close()
 			return res, fmt.Errorf("existing filings: %w", err)
 		}
@@ -138,7 +139,7 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 			replaceIDs = append(replaceIDs, e.id)
 		default:
 			res.unchanged++
-			res.files = append(res.files, fileRecord{r.path, r.sha, OutcomeSuperseded, "superseded by the stored source of " + r.key + " (sha256 " + e.sha + ")"})
+			res.files = append(res.files, fileRecord{r.path, r.sha, OutcomeSuperseded, "superseded by " + r.key + " " + e.path + " (stored)"})
 		}
 	}
 	for _, r := range write {
