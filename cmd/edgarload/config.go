@@ -7,9 +7,12 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"github.com/edgarload/edgarload/etl"
 )
 
 // Config is edgarload's configuration after flags, environment, config file
@@ -18,11 +21,21 @@ type Config struct {
 	Database struct {
 		URL    string `mapstructure:"url"`
 		Create bool   `mapstructure:"create"`
+		// Deadlines: connecting, and the session parameters
+		// statement_timeout, lock_timeout and
+		// idle_in_transaction_session_timeout of every connection.
+		ConnectTimeout           time.Duration `mapstructure:"connect_timeout"`
+		StatementTimeout         time.Duration `mapstructure:"statement_timeout"`
+		LockTimeout              time.Duration `mapstructure:"lock_timeout"`
+		IdleInTransactionTimeout time.Duration `mapstructure:"idle_in_transaction_timeout"`
 	} `mapstructure:"database"`
 	Load struct {
 		Workers   int  `mapstructure:"workers"`
 		BatchSize int  `mapstructure:"batch_size"`
 		Migrate   bool `mapstructure:"migrate"`
+		// RetryRejects parses again inputs rejected before with the
+		// same bytes by the same parser version.
+		RetryRejects bool `mapstructure:"retry_rejects"`
 	} `mapstructure:"load"`
 	Edgar struct {
 		UserAgent string  `mapstructure:"user_agent"`
@@ -40,32 +53,38 @@ type Config struct {
 // defaults lists every configuration key with its default; each key is
 // also readable from EDGARLOAD_<KEY> (dots become underscores).
 var defaults = map[string]any{
-	"database.url":     "",
-	"database.create":  true,
-	"load.workers":     runtime.NumCPU(),
-	"load.batch_size":  200,
-	"load.migrate":     true,
-	"edgar.user_agent": "",
-	"edgar.base_url":   "https://www.sec.gov",
-	"edgar.data_url":   "https://data.sec.gov",
-	"edgar.rate_limit": 10.0,
-	"edgar.cache_dir":  "",
-	"log.level":        "info",
-	"log.format":       "text",
+	"database.url":                         "",
+	"database.create":                      true,
+	"database.connect_timeout":             "10s",
+	"database.statement_timeout":           "5m",
+	"database.lock_timeout":                "2m",
+	"database.idle_in_transaction_timeout": "5m",
+	"load.retry_rejects":                   false,
+	"load.workers":                         runtime.NumCPU(),
+	"load.batch_size":                      200,
+	"load.migrate":                         true,
+	"edgar.user_agent":                     "",
+	"edgar.base_url":                       "https://www.sec.gov",
+	"edgar.data_url":                       "https://data.sec.gov",
+	"edgar.rate_limit":                     10.0,
+	"edgar.cache_dir":                      "",
+	"log.level":                            "info",
+	"log.format":                           "text",
 }
 
 // flagKeys binds command-line flags to configuration keys.
 var flagKeys = map[string]string{
-	"database-url": "database.url",
-	"create-db":    "database.create",
-	"workers":      "load.workers",
-	"batch-size":   "load.batch_size",
-	"migrate":      "load.migrate",
-	"user-agent":   "edgar.user_agent",
-	"rate-limit":   "edgar.rate_limit",
-	"cache-dir":    "edgar.cache_dir",
-	"log-level":    "log.level",
-	"log-format":   "log.format",
+	"database-url":  "database.url",
+	"create-db":     "database.create",
+	"workers":       "load.workers",
+	"batch-size":    "load.batch_size",
+	"migrate":       "load.migrate",
+	"retry-rejects": "load.retry_rejects",
+	"user-agent":    "edgar.user_agent",
+	"rate-limit":    "edgar.rate_limit",
+	"cache-dir":     "edgar.cache_dir",
+	"log-level":     "log.level",
+	"log-format":    "log.format",
 }
 
 // loadConfig merges defaults, the config file (explicit path, or
@@ -111,6 +130,14 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 	if c.Load.BatchSize < 1 {
 		return Config{}, fmt.Errorf("load.batch_size must be at least 1, got %d", c.Load.BatchSize)
 	}
+	for k, d := range map[string]time.Duration{
+		"database.connect_timeout": c.Database.ConnectTimeout, "database.statement_timeout": c.Database.StatementTimeout,
+		"database.lock_timeout": c.Database.LockTimeout, "database.idle_in_transaction_timeout": c.Database.IdleInTransactionTimeout,
+	} {
+		if d < 0 {
+			return Config{}, fmt.Errorf("%s must not be negative (0 disables it), got %s", k, d)
+		}
+	}
 	if c.Edgar.RateLimit <= 0 || c.Edgar.RateLimit > 10 {
 		return Config{}, fmt.Errorf("edgar.rate_limit must be above 0 and at most 10 requests per second (SEC fair access), got %g", c.Edgar.RateLimit)
 	}
@@ -122,6 +149,31 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 	}
 	return c, nil
 }
+
+// loadOptions are the etl.Options of the configuration.
+func (c Config) loadOptions() etl.Options {
+	return etl.Options{
+		Workers:                  c.Load.Workers,
+		BatchSize:                c.Load.BatchSize,
+		Migrate:                  c.Load.Migrate,
+		RetryRejects:             c.Load.RetryRejects,
+		CreateDatabase:           c.Database.Create,
+		ConnectTimeout:           c.Database.ConnectTimeout,
+		StatementTimeout:         c.Database.StatementTimeout,
+		LockTimeout:              c.Database.LockTimeout,
+		IdleInTransactionTimeout: c.Database.IdleInTransactionTimeout,
+	}
+}
+
+// connOptions are the connection settings of the configuration alone.
+func (c Config) connOptions() etl.Options {
+	o := c.loadOptions()
+	return etl.Options{CreateDatabase: o.CreateDatabase, ConnectTimeout: o.ConnectTimeout, StatementTimeout: o.StatementTimeout,
+		LockTimeout: o.LockTimeout, IdleInTransactionTimeout: o.IdleInTransactionTimeout}
+}
+
+// verifyOptions are connOptions without database creation (verify never creates one).
+func (c Config) verifyOptions() etl.Options { o := c.connOptions(); o.CreateDatabase = false; return o }
 
 // envName is the environment variable of a configuration key:
 // load.batch_size → EDGARLOAD_LOAD_BATCH_SIZE.

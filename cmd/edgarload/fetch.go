@@ -124,7 +124,7 @@ func runFetch(ctx context.Context, c Config, log *slog.Logger, client *edgarhttp
 	var loadOpts etl.Options
 	var pool *pgxpool.Pool
 	if !noLoad {
-		loadOpts = etl.Options{Workers: c.Load.Workers, BatchSize: c.Load.BatchSize, Migrate: c.Load.Migrate, CreateDatabase: c.Database.Create}
+		loadOpts = c.loadOptions()
 		if pool, err = etl.Connect(ctx, c.Database.URL, loadOpts); err != nil {
 			return err
 		}

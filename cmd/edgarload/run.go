@@ -23,7 +23,8 @@ import (
 var version = ""
 
 // run is the whole program behind main, with its environment passed in so
-// that tests can call it directly. It returns the process exit code.
+// that tests can call it directly. It returns the process exit code: 0, 1
+// on an error, 2 on a usage error, 130 when ctx was cancelled (a signal).
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	var configPath string
 	root := &cobra.Command{
@@ -105,12 +106,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			if err != nil {
 				return err
 			}
-			opts := etl.Options{
-				Workers:        c.Load.Workers,
-				BatchSize:      c.Load.BatchSize,
-				Migrate:        c.Load.Migrate,
-				CreateDatabase: c.Database.Create,
-			}
+			opts := c.loadOptions()
 			pool, err := etl.Connect(ctx, c.Database.URL, opts)
 			if err != nil {
 				return err
@@ -125,6 +121,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	lf.Int("workers", defaults["load.workers"].(int), "parser goroutines")
 	lf.Int("batch-size", defaults["load.batch_size"].(int), "filings per database transaction")
 	lf.Bool("migrate", true, "run pending migrations before loading (--migrate=false to skip)")
+	lf.Bool("retry-rejects", false, "parse again inputs this parser version already rejected with the same bytes (skipped by default)")
 
 	migrateCmd := &cobra.Command{
 		Use:       "migrate up|down|status|version",
@@ -158,6 +155,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		newVerifyCmd(ctx, config, stdout), versionCmd)
 	if err := root.ExecuteContext(ctx); err != nil {
 		fmt.Fprintf(stderr, "edgarload: %s\n", etl.RedactURL(err.Error()))
+		if ctx.Err() != nil {
+			fmt.Fprintf(stderr, "edgarload: interrupted (%v)\n", context.Cause(ctx))
+			return exitInterrupted
+		}
 		var usage interface{ Usage() }
 		if errors.As(err, &usage) {
 			return 2
