@@ -50,6 +50,12 @@ func isTransient(err error) bool {
 		}
 		return pgErr.Code[:2] == "08" // connection exceptions
 	}
+	// A connection attempt that timed out (a server frozen, overloaded
+	// or restarting) is worth another try; the caller stops retrying
+	// when its own context ends.
+	if isConnectError(err) {
+		return true
+	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
 	}

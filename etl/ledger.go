@@ -206,26 +206,50 @@ func finishStatus(ctx context.Context, err error) string {
 
 // recordOutside records, in one transaction, rejects and the outcomes
 // decided outside a batch (unchanged, skipped, index files), with the run's
-// counters.
-func recordOutside(ctx context.Context, pool *pgxpool.Pool, sum *Summary, rejects []outcome, files []fileRecord, pv *string) error {
+// counters, retrying transient faults.
+func recordOutside(ctx context.Context, pool *pgxpool.Pool, sum *Summary, rejects []outcome, files []fileRecord, pv *string, policy retryPolicy, log *slog.Logger) error {
 	all := append([]fileRecord(nil), files...)
 	for _, r := range rejects {
 		all = append(all, fileRecord{r.path, r.sha, OutcomeRejected, r.stage + ": " + r.err.Error()})
 	}
-	sum.FilingsRejected += len(rejects)
-	err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
-		if len(rejects) > 0 {
-			if err := writeRejects(ctx, tx, sum.RunID, rejects, pv); err != nil {
-				return err
+	next := *sum
+	next.FilingsRejected += len(rejects)
+	err := retryTransient(ctx, policy, log, func(ctx context.Context) error {
+		return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+			if len(rejects) > 0 {
+				if err := writeRejects(ctx, tx, sum.RunID, rejects, pv); err != nil {
+					return err
+				}
 			}
-		}
-		return recordProgress(ctx, tx, sum, batchResult{}, all)
+			return recordProgress(ctx, tx, &next, batchResult{}, all)
+		})
 	})
 	if err != nil {
-		sum.FilingsRejected -= len(rejects)
 		return fmt.Errorf("record %d rejects and %d file outcomes: %w", len(rejects), len(files), err)
 	}
+	sum.FilingsRejected = next.FilingsRejected
 	return nil
+}
+
+// retryTransient runs f until it succeeds, fails on a fault that is not
+// transient, or policy's attempts are spent.
+func retryTransient(ctx context.Context, policy retryPolicy, log *slog.Logger, f func(ctx context.Context) error) error {
+	for attempt := 1; ; attempt++ {
+		actx, cancel := withTimeout(ctx, policy.attemptTimeout)
+		err := f(actx)
+		timedOut := actx.Err() != nil && ctx.Err() == nil
+		cancel()
+		if err == nil || !(timedOut || isTransient(err)) || attempt >= policy.attempts || ctx.Err() != nil {
+			return err
+		}
+		wait := backoff(policy, attempt)
+		log.Warn("ledger write failed on a transient fault; retrying", "attempt", attempt, "wait_seconds", wait.Seconds(), "error", err.Error())
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 }
 
 // mergeResults adds b's counters to a's (files are not merged: each

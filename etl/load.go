@@ -335,7 +335,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 	}
 	flush := func() error {
 		if len(rejects) > 0 || len(files) > 0 {
-			if err := recordOutside(ctx, pool, sum, rejects, files, rejectPV); err != nil {
+			if err := recordOutside(ctx, pool, sum, rejects, files, rejectPV, policy, log); err != nil {
 				return err
 			}
 			rejects, files = rejects[:0], files[:0]
@@ -355,7 +355,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			return err
 		}
 		if len(iso.rejects) > 0 {
-			if err := recordOutside(ctx, pool, sum, iso.rejects, nil, rejectPV); err != nil {
+			if err := recordOutside(ctx, pool, sum, iso.rejects, nil, rejectPV, policy, log); err != nil {
 				return err
 			}
 		}
