@@ -103,12 +103,13 @@ func TestLedgerRecordsEveryFile(t *testing.T) {
 	}
 	var pid, seen, loaded, rejected int
 	var host, status string
+	var beat bool
 	if err := pool.QueryRow(context.Background(), `SELECT pid, host, status, files_seen, filings_loaded, filings_rejected, heartbeat_at IS NOT NULL
-		FROM edgar.load_runs WHERE run_id = $1`, sum.RunID).Scan(&pid, &host, &status, &seen, &loaded, &rejected, new(bool)); err != nil {
+		FROM edgar.load_runs WHERE run_id = $1`, sum.RunID).Scan(&pid, &host, &status, &seen, &loaded, &rejected, &beat); err != nil {
 		t.Fatal(err)
 	}
-	if pid != os.Getpid() || host != hostName() || status != "succeeded" || seen != 32 || loaded != 30 || rejected != 1 {
-		t.Errorf("run row: pid %d host %q status %s seen %d loaded %d rejected %d", pid, host, status, seen, loaded, rejected)
+	if pid != os.Getpid() || host != hostName() || status != "succeeded" || seen != 32 || loaded != 30 || rejected != 1 || !beat {
+		t.Errorf("run row: pid %d host %q status %s seen %d loaded %d rejected %d heartbeat %v", pid, host, status, seen, loaded, rejected, beat)
 	}
 	again := load(t, pool, Options{BatchSize: 7}, dir)
 	if n := count(t, pool, `SELECT count(*) FROM edgar.load_files WHERE run_id = $1 AND outcome = 'unchanged'`, again.RunID); n != 30 {
@@ -318,4 +319,36 @@ func TestBatchLockNotForReaders(t *testing.T) {
 	}
 	// The loader takes it.
 	load(t, pool, Options{}, writeFiling(t, t.TempDir(), "a.txt", northwind(1)))
+}
+
+// TestHeartbeatBeats: while a load runs (here: blocked in its parser), its
+// heartbeat moves on.
+func TestHeartbeatBeats(t *testing.T) {
+	pool, _ := newDB(t)
+	dir := t.TempDir()
+	writeFiling(t, dir, "a.txt", northwind(1))
+	beaten := make(chan struct{})
+	var pollErr error
+	go func() {
+		defer close(beaten)
+		for {
+			var ok bool
+			pollErr = pool.QueryRow(context.Background(), `SELECT EXISTS (SELECT FROM edgar.load_runs
+				WHERE status = 'running' AND heartbeat_at > started_at)`).Scan(&ok)
+			if pollErr != nil || ok {
+				return
+			}
+		}
+	}()
+	parse := func(path string, data []byte) (*parser.Filing, error) {
+		<-beaten // the run must beat while no batch commits
+		return jsonParse(path, data)
+	}
+	sum := load(t, pool, Options{Parse: parse, Heartbeat: 5e6}, dir)
+	if pollErr != nil {
+		t.Fatal(pollErr)
+	}
+	if sum.FilingsLoaded != 1 {
+		t.Errorf("loaded %d", sum.FilingsLoaded)
+	}
 }
