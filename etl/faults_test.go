@@ -1,8 +1,13 @@
 package etl
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -180,5 +185,62 @@ func TestConnectTimeoutIsTransient(t *testing.T) {
 	}
 	if isTransient(context.Canceled) || isTransient(fmt.Errorf("copy: %w", context.DeadlineExceeded)) {
 		t.Error("a bare context error counted transient")
+	}
+}
+
+// TestBinaryExitsOnFrozenServer: the real edgarload binary, its server
+// frozen mid-load, exits non-zero within its (short) timeouts.
+func TestBinaryExitsOnFrozenServer(t *testing.T) {
+	c := pgtest.Start(t)
+	bin := filepath.Join(t.TempDir(), "edgarload")
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/edgarload/edgarload/cmd/edgarload").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "filings", "0000999001-24-000012.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for i := range 300 {
+		acc := fmt.Sprintf("0000999001-24-%06d", 100000+i)
+		if err := os.WriteFile(filepath.Join(dir, acc+".txt"), []byte(strings.ReplaceAll(string(src), "0000999001-24-000012", acc)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pool := clusterPool(t, c, Options{})
+	var stderr bytes.Buffer
+	cmd := exec.Command(bin, "load", "--batch-size", "2", "--workers", "1", dir)
+	cmd.Env = append(os.Environ(), "EDGARLOAD_DATABASE_URL="+c.URL("edgar"),
+		"EDGARLOAD_DATABASE_CONNECT_TIMEOUT=1s", "EDGARLOAD_DATABASE_STATEMENT_TIMEOUT=1s", "EDGARLOAD_DATABASE_LOCK_TIMEOUT=1s")
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(exited) }()
+	for {
+		var n int
+		if err := pool.QueryRow(context.Background(), `SELECT count(*) FROM edgar.filings`).Scan(&n); err == nil && n > 0 {
+			break
+		}
+		select {
+		case <-exited:
+			t.Fatalf("load ended before the freeze\n%s", stderr.String())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	c.Freeze()
+	froze := time.Now()
+	select {
+	case <-exited:
+	case <-time.After(3 * time.Minute):
+		_ = cmd.Process.Kill()
+		c.Thaw()
+		t.Fatalf("edgarload still running 3 minutes after the server froze\n%s", stderr.String())
+	}
+	c.Thaw()
+	t.Logf("exited %s after the freeze with code %d", time.Since(froze).Round(time.Millisecond), cmd.ProcessState.ExitCode())
+	if code := cmd.ProcessState.ExitCode(); code != 1 {
+		t.Errorf("exit code %d, want 1\n%s", code, stderr.String())
 	}
 }
