@@ -172,6 +172,9 @@ func printSummary(w io.Writer, s etl.Summary) {
 	fmt.Fprintf(w, "run %d: %d files seen, %d filings loaded, %d unchanged, %d rejected in %s (%.1f filings/s)\n",
 		s.RunID, s.FilesSeen, s.FilingsLoaded, s.FilingsUnchanged, s.FilingsRejected,
 		s.Elapsed.Round(time.Millisecond), s.FilingsPerSecond())
+	if s.RejectedBefore > 0 {
+		fmt.Fprintf(w, "  %d inputs skipped: rejected before with the same bytes by this parser version (--retry-rejects to parse them again)\n", s.RejectedBefore)
+	}
 	if s.IndexFiles > 0 {
 		fmt.Fprintf(w, "  %d EDGAR index/JSON files with %d entries loaded into edgar.index_entries\n", s.IndexFiles, s.IndexEntries)
 	}

@@ -135,3 +135,28 @@ func waitFor(t *testing.T, conn *pgx.Conn, q string) {
 	}
 	t.Fatalf("timed out waiting for %s", q)
 }
+
+// TestRetryRejectsFlag: a rerun over a junk file says it skipped it;
+// --retry-rejects rejects it again.
+func TestRetryRejectsFlag(t *testing.T) {
+	dbURL, conn := freshDatabase(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "list.txt"), []byte("eggs\nmilk\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"EDGARLOAD_DATABASE_URL": dbURL}
+	for i, want := range []string{"1 rejected", "1 inputs skipped", "1 rejected"} {
+		args := []string{"load", dir}
+		if i == 2 {
+			args = []string{"load", "--retry-rejects", dir}
+		}
+		code, out, errOut := runCLI(t, env, args...)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("run %d: exit %d, stdout %q (want %q)\n%s", i+1, code, out, want, errOut)
+		}
+	}
+	var n int
+	if err := conn.QueryRow(context.Background(), `SELECT count(*) FROM edgar.load_rejects`).Scan(&n); err != nil || n != 2 {
+		t.Errorf("%d reject rows (%v), want 2", n, err)
+	}
+}
