@@ -7,7 +7,7 @@ GO    ?= go
 BIN   := bin/edgarload
 DEMO_DB ?= edgarload
 
-.PHONY: build demo test bench bench-corpus fuzz vet fmt clean
+.PHONY: build demo test bench bench-corpus bench-archive fuzz vet fmt clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/edgarload
@@ -43,6 +43,15 @@ bench-corpus: build
 	echo "== first load"; $(BIN) load --log-level warn --database-url "$$base/edgarload_bench" $$dirs; \
 	echo "== second load"; $(BIN) load --log-level warn --database-url "$$base/edgarload_bench" $$dirs; \
 	psql "$$base/postgres" -X -q -c 'DROP DATABASE edgarload_bench WITH (FORCE)'
+
+# Bulk archive end to end: builds a ~2 GB (compressed, gzip level 1) daily
+# feed .nc.tar.gz from ../shared/corpus feed and submission files with
+# rewritten accession numbers in a temp dir, loads it into a fresh database
+# and prints peak RSS and filings/s. ARCHIVE_BYTES sizes it.
+bench-archive: build
+	@set -euo pipefail; \
+	base=$$(scripts/ensure-postgres.sh); \
+	$(GO) run ./scripts/benchfeed -db "$$base" -bin $(BIN) -size $${ARCHIVE_BYTES:-2000000000}
 
 # Every fuzz target of the parser packages, FUZZTIME each (default 10s;
 # a count such as 5000x avoids the duration race of golang/go#75804).

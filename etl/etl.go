@@ -25,6 +25,7 @@
 package etl
 
 import (
+	"io"
 	"time"
 
 	"github.com/edgarload/edgarload/parser"
@@ -48,7 +49,9 @@ type Options struct {
 	CreateDatabase bool
 	// Parse parses one input; nil means parser.Parse (tests inject others).
 	Parse ParseFunc
-	// MaxFileBytes rejects larger inputs at the read stage (default 1 GiB).
+	// MaxFileBytes rejects larger inputs at the read stage (default 1 GiB):
+	// a file, an archive member or a decompressed file, enforced while
+	// reading (never more than this is held per input).
 	MaxFileBytes int64
 	// Paths, when set, delivers more inputs while the load runs (edgarload
 	// fetch sends each downloaded submission): they are walked after the
@@ -57,6 +60,21 @@ type Options struct {
 	// RunInputs, when set, is what edgar.load_runs.inputs records instead
 	// of the paths given to Load (fetch records its selection).
 	RunInputs []string
+	// MaxArchiveBytes caps the bytes decompressed out of one path (a
+	// compressed file or an archive, all layers together): past it, the
+	// rest of the archive is one reject (default 256 GiB; < 0: no cap).
+	MaxArchiveBytes int64
+	// MaxExpansionRatio rejects a compressed stream (a .gz or .zst file, a
+	// compressed archive, a compressed or zip member) that expands more
+	// than this many times its compressed size plus 1 MiB: a decompression
+	// bomb (default 200; < 0: no check).
+	MaxExpansionRatio float64
+	// MaxInflightBytes bounds the input bytes read but not yet taken by
+	// the writer (walked, screened, parsed); an input larger than it
+	// passes alone (default 32 MiB).
+	MaxInflightBytes int64
+	// Stdin is read for the path "-" (nil: os.Stdin).
+	Stdin io.Reader
 	// MaxBatchBytes writes a batch early once its filings' source bytes
 	// reach this size, bounding memory on large filings (default 64 MiB).
 	MaxBatchBytes int64
@@ -113,4 +131,8 @@ const (
 	defaultBatchSize    = 200
 	defaultMaxFileBytes = 1 << 30
 	defaultMaxBatchSize = 64 << 20
+
+	defaultMaxArchiveBytes   = 256 << 30
+	defaultMaxExpansionRatio = 200
+	defaultMaxInflightBytes  = 32 << 20
 )

@@ -25,7 +25,8 @@ func isFilingFolder(name string) bool {
 // filing's files (EDGAR's -xbrl.zip), not a bundle of filings. Files that
 // cannot be read, and a folder above maxBytes in all, are one reject at
 // stage "read".
-func emitFolder(dir string, maxBytes int64, emit func(Input) bool) bool {
+func (w *walker) folder(dir string) bool {
+	maxBytes, emit := w.cfg.maxFile, w.emit
 	var files []string
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
@@ -58,7 +59,7 @@ func emitFolder(dir string, maxBytes int64, emit func(Input) bool) bool {
 	case 0:
 		return true
 	case 1:
-		return emitFile(files[0], maxBytes, emit)
+		return w.file(files[0])
 	}
 	parts := make([]parser.Part, 0, len(files))
 	var total int64

@@ -3,7 +3,7 @@ package etl
 import (
 	"archive/tar"
 	"archive/zip"
-	"compress/gzip"
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -13,191 +13,451 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/edgarload/edgarload/etl/unpack"
+	"github.com/edgarload/edgarload/parser/datamule"
 )
 
 // Input (walk.go) is one file to parse: a plain file or an archive member.
 
-// archiveKind tells whether name is an archive loaded member by member.
-func archiveKind(name string) string {
-	n := strings.ToLower(name)
-	switch {
-	case strings.HasSuffix(n, ".tar.gz"), strings.HasSuffix(n, ".tgz"):
-		return "tgz"
-	case strings.HasSuffix(n, ".tar"):
-		return "tar"
-	case strings.HasSuffix(n, ".zip"):
-		return "zip"
-	}
-	return ""
+// StdinName is the path that means standard input, and the name of the
+// input read from it (its archive members are named "-!member").
+const StdinName = "-"
+
+// walkConfig holds the limits and the standard input of a walk.
+type walkConfig struct {
+	maxFile    int64     // largest input (a file, a member, an assembled bundle)
+	maxArchive int64     // bytes decompressed out of one path, all layers (<= 0: no cap)
+	ratio      float64   // largest expansion of one compressed stream (<= 0: no check)
+	stdin      io.Reader // read for the path "-"
+}
+
+func defaultWalkConfig() walkConfig {
+	return walkConfig{maxFile: defaultMaxFileBytes, maxArchive: defaultMaxArchiveBytes,
+		ratio: defaultMaxExpansionRatio, stdin: os.Stdin}
+}
+
+// walker sends the inputs of a walk to emit, one at a time.
+type walker struct {
+	cfg  walkConfig
+	emit func(Input) bool
+	dec  unpack.Decoders // for compressed archive members
 }
 
 // walkInputs sends every input under paths to emit, in a stable order
 // (directories sorted, archives in member order), reading one file at a
 // time so memory stays bounded. It stops when emit returns false (the
 // context was cancelled).
-func walkInputs(ctx context.Context, paths []string, maxBytes int64, emit func(Input) bool) error {
+func walkInputs(ctx context.Context, paths []string, cfg walkConfig, emit func(Input) bool) error {
+	w := &walker{cfg: cfg, emit: emit}
+	defer w.dec.Close()
 	for _, p := range paths {
+		if p == StdinName {
+			if !w.stdinInput() {
+				return ctx.Err()
+			}
+			continue
+		}
 		st, err := os.Stat(p)
 		if err != nil {
-			if !emit(Input{Name: p, err: fmt.Errorf("read %s: %w", p, err)}) {
+			if !emit(readError(p, err)) {
 				return ctx.Err()
 			}
 			continue
 		}
 		if st.IsDir() && isFilingFolder(filepath.Base(p)) {
-			if !emitFolder(p, maxBytes, emit) {
+			if !w.folder(p) {
 				return ctx.Err()
 			}
 			continue
 		}
 		if !st.IsDir() {
-			if !emitFile(p, maxBytes, emit) {
+			if !w.file(p) {
 				return ctx.Err()
 			}
 			continue
 		}
-		stop := errors.New("stop")
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if !emit(Input{Name: path, err: fmt.Errorf("read %s: %w", path, err)}) {
-					return stop
-				}
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
+		if err := w.dir(p); err != nil {
+			if errors.Is(err, errStop) {
+				return ctx.Err()
 			}
-			if d.IsDir() && path != p && isFilingFolder(d.Name()) {
-				if !emitFolder(path, maxBytes, emit) {
-					return stop
-				}
-				return fs.SkipDir
-			}
-			if strings.HasPrefix(d.Name(), ".") && path != p {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil // hidden files (.DS_Store, editor droppings)
-			}
-			if d.Type()&fs.ModeSymlink != 0 { // follow links to files, not to directories
-				if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
-					return nil
-				}
-			} else if d.IsDir() || !d.Type().IsRegular() {
-				return nil
-			}
-			if !emitFile(path, maxBytes, emit) {
-				return stop
-			}
-			return nil
-		})
-		if errors.Is(err, stop) {
-			return ctx.Err()
-		}
-		if err != nil {
-			return fmt.Errorf("walk %s: %w", p, err)
+			return err
 		}
 	}
 	return nil
 }
 
-// emitFile emits one file, or each member of an archive.
-func emitFile(path string, maxBytes int64, emit func(Input) bool) bool {
-	switch archiveKind(path) {
-	case "tgz", "tar":
-		return emitTar(path, maxBytes, emit)
-	case "zip":
-		return emitZip(path, maxBytes, emit)
+var errStop = errors.New("stop")
+
+// dir walks a directory recursively in sorted order, hidden entries skipped.
+func (w *walker) dir(p string) error {
+	err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !w.emit(readError(path, err)) {
+				return errStop
+			}
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() && path != p && isFilingFolder(d.Name()) {
+			if !w.folder(path) {
+				return errStop
+			}
+			return fs.SkipDir
+		}
+		if strings.HasPrefix(d.Name(), ".") && path != p {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil // hidden files (.DS_Store, editor droppings)
+		}
+		if d.Type()&fs.ModeSymlink != 0 { // follow links to files, not to directories
+			if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+				return nil
+			}
+		} else if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		if !w.file(path) {
+			return errStop
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return fmt.Errorf("walk %s: %w", p, err)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return emit(Input{Name: path, err: fmt.Errorf("read %s: %w", path, err)})
-	}
-	defer f.Close()
-	data, err := readLimited(f, maxBytes)
-	if err != nil {
-		return emit(Input{Name: path, err: fmt.Errorf("read %s: %w", path, err)})
-	}
-	return emit(Input{Name: path, data: data})
+	return err
 }
 
+func readError(name string, err error) Input {
+	return Input{Name: name, err: fmt.Errorf("read %s: %w", name, err)}
+}
+
+func archiveError(name string, err error) Input {
+	return Input{Name: name, err: fmt.Errorf("read archive %s: %w", name, err)}
+}
+
+// file emits one file: a plain input, a compressed one, or the members of
+// an archive.
+func (w *walker) file(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return w.emit(readError(path, err))
+	}
+	defer f.Close()
+	return w.stream(path, f, f)
+}
+
+func (w *walker) stdinInput() bool {
+	r := w.cfg.stdin
+	if r == nil {
+		r = os.Stdin
+	}
+	return w.stream(StdinName, r, nil)
+}
+
+// bufSize is the read buffer of a file or decompressed stream.
+const bufSize = 64 << 10
+
+// stream reads one file (f set, seekable) or standard input (f nil) and
+// tells by its magic bytes what it is: a zip, a tar, a gzip or zstd stream
+// (holding a tar, or one input), or a plain input.
+func (w *walker) stream(name string, r io.Reader, f *os.File) bool {
+	in := &unpack.Counter{R: r}
+	br := bufio.NewReaderSize(in, bufSize)
+	kind := sniff(br)
+	if err := nameAgrees(name, kind); err != nil {
+		return w.emit(archiveError(name, err))
+	}
+	total := &unpack.Total{Max: w.cfg.maxArchive}
+	switch kind {
+	case unpack.Zip:
+		return w.zip(name, f, br, total)
+	case unpack.Tar:
+		return w.tar(name, br, f, total)
+	case unpack.Gzip, unpack.Zstd:
+		dr, err := unpack.Decompress(kind, br)
+		if err != nil {
+			return w.emit(archiveError(name, err))
+		}
+		defer dr.Close()
+		inner := bufio.NewReaderSize(&unpack.Guard{R: dr, In: in, Ratio: w.cfg.ratio, Total: total}, bufSize)
+		if sniff(inner) == unpack.Tar {
+			return w.tar(name, inner, nil, total)
+		}
+		if tarName(name) {
+			return w.emit(archiveError(name, fmt.Errorf("named like a tar but the %s stream holds no tar", kind)))
+		}
+		return w.emit(w.readInput(name, inner))
+	}
+	if tarName(name) { // a pre-POSIX tar, without the ustar magic
+		return w.tar(name, br, nil, total)
+	}
+	return w.emit(w.readInput(name, br))
+}
+
+// sniff peeks at the first bytes of r.
+func sniff(r *bufio.Reader) unpack.Kind {
+	head, _ := r.Peek(unpack.SniffLen)
+	return unpack.Sniff(head)
+}
+
+// nameAgrees checks a name that promises a format against the magic bytes:
+// "x.tar.gz" holding no gzip is a broken archive, not a filing.
+func nameAgrees(name string, k unpack.Kind) error {
+	n := strings.ToLower(name)
+	var want unpack.Kind
+	switch {
+	case strings.HasSuffix(n, ".gz"), strings.HasSuffix(n, ".tgz"):
+		want = unpack.Gzip
+	case strings.HasSuffix(n, ".zst"), strings.HasSuffix(n, ".tzst"):
+		want = unpack.Zstd
+	case strings.HasSuffix(n, ".zip"):
+		want = unpack.Zip
+	default:
+		return nil
+	}
+	if k != want {
+		return fmt.Errorf("named like a %s file but its first bytes are not %s magic", want, want)
+	}
+	return nil
+}
+
+// tarName reports whether name says it is (or decompresses to) a tar.
+func tarName(name string) bool {
+	n := strings.ToLower(name)
+	for _, s := range []string{".tar", ".tar.gz", ".tgz", ".tar.zst", ".tzst"} {
+		if strings.HasSuffix(n, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// readInput reads one whole input of at most maxFile bytes.
+func (w *walker) readInput(name string, r io.Reader) Input {
+	data, err := readLimited(r, w.cfg.maxFile)
+	if err != nil {
+		return readError(name, err)
+	}
+	return Input{Name: name, data: data}
+}
+
+// readLimited reads r to its end, failing as soon as it passes maxBytes:
+// never more than maxBytes+1 bytes are held.
 func readLimited(r io.Reader, maxBytes int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
 	if err != nil {
 		return nil, err
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, fmt.Errorf("larger than %d bytes", maxBytes)
+		return nil, fmt.Errorf("larger than %d bytes (load.max_file_bytes)", maxBytes)
 	}
 	return data, nil
 }
 
-func emitTar(path string, maxBytes int64, emit func(Input) bool) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return emit(Input{Name: path, err: fmt.Errorf("read archive %s: %w", path, err)})
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if archiveKind(path) == "tgz" {
-		gz, err := gzip.NewReader(f)
+// readMember reads one archive member, decompressing it when its first
+// bytes are gzip or zstd magic (".nc.gz" members of a feed, the documents
+// of a datamule bundle).
+func (w *walker) readMember(r io.Reader, total *unpack.Total) ([]byte, error) {
+	cnt := &unpack.Counter{R: r}
+	br := bufio.NewReaderSize(cnt, 4096)
+	head, _ := br.Peek(4)
+	switch k := unpack.Sniff(head); k {
+	case unpack.Gzip, unpack.Zstd:
+		dr, err := w.dec.Open(k, br)
 		if err != nil {
-			return emit(Input{Name: path, err: fmt.Errorf("read archive %s: %w", path, err)})
+			return nil, fmt.Errorf("%s member: %w", k, err)
 		}
-		defer gz.Close()
-		r = gz
+		data, err := readLimited(&unpack.Guard{R: dr, In: cnt, Ratio: w.cfg.ratio, Total: total}, w.cfg.maxFile)
+		if err != nil {
+			return nil, fmt.Errorf("%s member: %w", k, err)
+		}
+		return data, nil
+	}
+	return readLimited(br, w.cfg.maxFile)
+}
+
+// errSource remembers the error the archive stream itself returned, to
+// tell a broken archive (truncated, corrupt outer stream) from a broken
+// member.
+type errSource struct {
+	r   io.Reader
+	err error
+}
+
+func (s *errSource) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF {
+		s.err = err
+	}
+	return n, err
+}
+
+// tar emits the members of a tar stream. A plain tar file (f set) is
+// scanned once for datamule bundles first, so a bundle's members group
+// whatever their order; in a stream, metadata.json must precede its
+// documents (as datamule writes them).
+func (w *walker) tar(name string, r io.Reader, f *os.File, total *unpack.Total) bool {
+	var dirs map[string]bool
+	if f != nil {
+		dirs = tarBundleDirs(f)
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return w.emit(archiveError(name, err))
+		}
+		r = bufio.NewReaderSize(f, bufSize)
 	}
 	tr := tar.NewReader(r)
+	src := &errSource{r: tr}
+	sink := &memberSink{w: w, archive: name, dirs: dirs}
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
-			return true
+			return sink.flush()
 		}
 		if err != nil {
-			return emit(Input{Name: path, err: fmt.Errorf("read archive %s: %w", path, err)})
+			return sink.flush() && w.emit(archiveError(name, err))
 		}
 		if h.Typeflag != tar.TypeReg || hiddenMember(h.Name) {
 			continue
 		}
-		member := path + "!" + h.Name
-		data, err := readLimited(tr, maxBytes)
-		in := Input{Name: member, data: data}
-		if err != nil {
-			in = Input{Name: member, err: fmt.Errorf("read %s: %w", member, err)}
+		src.err = nil
+		data, err := w.readMember(src, total)
+		if src.err != nil || total.Exceeded() {
+			cause := src.err
+			if cause == nil {
+				cause = err
+			}
+			return sink.flush() && w.emit(archiveError(name, fmt.Errorf("member %s: %w", h.Name, cause)))
 		}
-		if !emit(in) {
+		if !sink.add(h.Name, data, err) {
 			return false
 		}
 	}
 }
 
-func emitZip(path string, maxBytes int64, emit func(Input) bool) bool {
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		return emit(Input{Name: path, err: fmt.Errorf("read archive %s: %w", path, err)})
+// tarBundleDirs lists the folders of a tar file holding a metadata.json
+// (reading headers only: the tar reader seeks over the data).
+func tarBundleDirs(f *os.File) map[string]bool {
+	dirs := map[string]bool{}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return dirs
 	}
-	defer zr.Close()
-	files := append([]*zip.File(nil), zr.File...)
-	sort.SliceStable(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	for _, zf := range files {
+	tr := tar.NewReader(f)
+	for {
+		h, err := tr.Next()
+		if err != nil {
+			return dirs
+		}
+		if dir, base := splitMember(h.Name); h.Typeflag == tar.TypeReg && base == datamule.MetadataName {
+			dirs[dir] = true
+		}
+	}
+}
+
+// zip emits the members of a zip, sorted by folder then name. Standard
+// input is spooled to a temporary file first (zip needs random access), at
+// most maxArchive bytes.
+func (w *walker) zip(name string, f *os.File, br *bufio.Reader, total *unpack.Total) bool {
+	if f == nil {
+		tmp, err := spool(br, w.cfg.maxArchive)
+		if err != nil {
+			return w.emit(archiveError(name, err))
+		}
+		defer os.Remove(tmp.Name())
+		defer tmp.Close()
+		f = tmp
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return w.emit(archiveError(name, err))
+	}
+	zr, err := zip.NewReader(f, st.Size())
+	if err != nil {
+		return w.emit(archiveError(name, err))
+	}
+	var files []*zip.File
+	dirs := map[string]bool{}
+	for _, zf := range zr.File {
 		if zf.FileInfo().IsDir() || !zf.Mode().IsRegular() || hiddenMember(zf.Name) {
 			continue
 		}
-		member := path + "!" + zf.Name
-		in := Input{Name: member}
-		rc, err := zf.Open()
+		files = append(files, zf)
+		if dir, base := splitMember(zf.Name); base == datamule.MetadataName {
+			dirs[dir] = true
+		}
+	}
+	sort.SliceStable(files, func(i, j int) bool {
+		di, bi := splitMember(files[i].Name)
+		dj, bj := splitMember(files[j].Name)
+		return di < dj || di == dj && bi < bj
+	})
+	sink := &memberSink{w: w, archive: name, dirs: dirs}
+	for _, zf := range files {
+		err := w.zipDeclared(zf)
+		var rc io.ReadCloser
 		if err == nil {
-			in.data, err = readLimited(rc, maxBytes)
+			rc, err = zf.Open()
+		}
+		var data []byte
+		if err == nil {
+			in := &unpack.Counter{N: int64(zf.CompressedSize64)}
+			data, err = w.readMember(&unpack.Guard{R: rc, In: in, Ratio: w.cfg.ratio, Total: total}, total)
 			rc.Close()
 		}
-		if err != nil {
-			in = Input{Name: member, err: fmt.Errorf("read %s: %w", member, err)}
+		if total.Exceeded() {
+			return sink.flush() && w.emit(archiveError(name, fmt.Errorf("member %s: %w", zf.Name, err)))
 		}
-		if !emit(in) {
+		if !sink.add(zf.Name, data, err) {
 			return false
 		}
 	}
-	return true
+	return sink.flush()
+}
+
+// zipDeclared checks a zip member's declared sizes before reading it
+// (archive/zip fails a member that expands past its declared size).
+func (w *walker) zipDeclared(zf *zip.File) error {
+	size, packed := zf.UncompressedSize64, zf.CompressedSize64
+	if size > uint64(w.cfg.maxFile) {
+		return fmt.Errorf("declares %d bytes, larger than %d bytes (load.max_file_bytes)", size, w.cfg.maxFile)
+	}
+	if w.cfg.ratio > 0 && float64(size) > w.cfg.ratio*float64(packed)+unpack.Slack {
+		return fmt.Errorf("%w: expands more than %g times its %d compressed bytes (declares %d)", unpack.ErrBomb, w.cfg.ratio, packed, size)
+	}
+	return nil
+}
+
+// spool copies r into a temporary file, at most max bytes (<= 0: no cap).
+func spool(r io.Reader, max int64) (*os.File, error) {
+	tmp, err := os.CreateTemp("", "edgarload-stdin-*")
+	if err != nil {
+		return nil, err
+	}
+	src := r
+	if max > 0 {
+		src = io.LimitReader(r, max+1)
+	}
+	n, err := io.Copy(tmp, src)
+	if err == nil && max > 0 && n > max {
+		err = fmt.Errorf("standard input larger than %d bytes (load.max_archive_bytes)", max)
+	}
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	return tmp, nil
+}
+
+// splitMember splits a member name into its folder (with the trailing
+// slash, "" at the top) and its base name. Member names are only names:
+// "../x" is the folder "../" and never touches the file system.
+func splitMember(name string) (dir, base string) {
+	i := strings.LastIndexByte(name, '/')
+	return name[:i+1], name[i+1:]
 }
 
 // hiddenMember skips macOS resource forks and dot files inside archives.

@@ -321,8 +321,16 @@ func TestLoadMetadataFolders(t *testing.T) {
 	if n := count(t, pool, `SELECT count(*) FROM edgar.filings WHERE shape = 'header'`); n != len(pages) {
 		t.Errorf("%d index pages loaded as header facts, want %d", n, len(pages))
 	}
-	if n := count(t, pool, `SELECT count(*) FROM edgar.items WHERE source <> 'header' OR text IS NOT NULL`); n != 0 {
-		t.Errorf("%d items with text from metadata files", n)
+	if n := count(t, pool, `SELECT count(*) FROM edgar.items i JOIN edgar.filings f USING (filing_id)
+		WHERE f.shape = 'header' AND (i.source <> 'header' OR i.text IS NOT NULL)`); n != 0 {
+		t.Errorf("%d items with text from index pages", n)
+	}
+	// The datamule bundle is one filing, with its items.
+	if n := count(t, pool, `SELECT count(*) FROM edgar.filings WHERE accession_number = '0001437749-24-000106' AND form_type = '8-K'`); n != 1 {
+		t.Errorf("datamule bundle: %d filings", n)
+	}
+	if n := count(t, pool, `SELECT count(*) FROM edgar.filings`); n != len(pages)+1 {
+		t.Errorf("%d filings, want the %d index pages and the bundle", n, len(pages))
 	}
 	if sum.IndexFiles < 8 || count(t, pool, `SELECT count(*) FROM edgar.index_entries`) < 1000 {
 		t.Errorf("index files loaded: %d; entries: %d", sum.IndexFiles, count(t, pool, `SELECT count(*) FROM edgar.index_entries`))

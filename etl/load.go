@@ -19,6 +19,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/edgarload/edgarload/etl/indexload"
 	"github.com/edgarload/edgarload/parser"
@@ -46,6 +47,7 @@ type outcome struct {
 	// parsed again (Options.RetryRejects forces it)
 	skipped bool
 	index   []byte // an EDGAR index file or SEC JSON: loaded by indexload, not parsed
+	weight  int64  // in-flight budget held by the input, released by the writer
 }
 
 // screenBatch is how many inputs the screening stage looks up at once.
@@ -95,9 +97,9 @@ func screen(ctx context.Context, pool *pgxpool.Pool, enabled, skipRejects bool, 
 		for _, in := range pending {
 			var ok bool
 			if in.err == nil && isKnown(known, in) {
-				ok = sendTo(ctx, outs, outcome{path: in.Name, sha: in.sha, known: true})
+				ok = sendTo(ctx, outs, outcome{path: in.Name, sha: in.sha, known: true, weight: in.weight})
 			} else if in.err == nil && anyIn(rejected, identityCandidates(in)) {
-				ok = sendTo(ctx, outs, outcome{path: in.Name, sha: in.sha, skipped: true})
+				ok = sendTo(ctx, outs, outcome{path: in.Name, sha: in.sha, skipped: true, weight: in.weight})
 			} else {
 				ok = sendTo(ctx, ins, in)
 			}
@@ -176,8 +178,10 @@ func sendTo[T any](ctx context.Context, ch chan<- T, v T) bool {
 	}
 }
 
-// Load walks paths (files; directories recursively; .tar, .tar.gz, .tgz and
-// .zip archives, whose members are inputs), parses the inputs on
+// Load walks paths (files; directories recursively; "-" for standard
+// input; .gz and .zst files; .tar, .tar.gz, .tgz, .tar.zst and .zip
+// archives, whose members are inputs; datamule bundles, one input each —
+// see WalkInputs), parses the inputs on
 // opts.Workers goroutines, and writes the filings in batches of
 // opts.BatchSize, each in one transaction, recording the run in
 // edgar.load_runs (counters kept current at every batch commit, a
@@ -208,6 +212,9 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	}
 	if opts.StaleAfter <= 0 {
 		opts.StaleAfter = defaultStaleAfter
+	}
+	if opts.MaxInflightBytes <= 0 {
+		opts.MaxInflightBytes = defaultMaxInflightBytes
 	}
 	parse := opts.Parse
 	if parse == nil {
@@ -267,18 +274,49 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 // progressEvery is how often a long load logs its progress (at info level).
 const progressEvery = 10 * time.Second
 
+// walkConfig is the walk's limits from the options (defaults applied).
+func (o Options) walkConfig() walkConfig {
+	c := defaultWalkConfig()
+	c.maxFile = o.MaxFileBytes
+	switch {
+	case o.MaxArchiveBytes > 0:
+		c.maxArchive = o.MaxArchiveBytes
+	case o.MaxArchiveBytes < 0:
+		c.maxArchive = 0
+	}
+	switch {
+	case o.MaxExpansionRatio > 0:
+		c.ratio = o.MaxExpansionRatio
+	case o.MaxExpansionRatio < 0:
+		c.ratio = 0
+	}
+	if o.Stdin != nil {
+		c.stdin = o.Stdin
+	}
+	return c
+}
+
 // run is the pipeline: one walker, opts.Workers parsers, and this goroutine
-// as the single writer.
+// as the single writer. The bytes in flight are bounded by a budget of
+// opts.MaxInflightBytes: the walker takes an input's size from it before
+// passing the input on, and the writer gives it back once it has taken the
+// outcome (into a batch, or as a reject or unchanged); an input larger than
+// the whole budget waits until it can take all of it, and passes alone.
 func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, parse ParseFunc, log *slog.Logger, sum *Summary) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	walked := make(chan Input, screenBatch)
 	ins := make(chan Input, opts.Workers)
 	outs := make(chan outcome, opts.Workers)
+	budget := semaphore.NewWeighted(opts.MaxInflightBytes)
 	var walkErr error
 	go func() {
 		defer close(walked)
 		emit := func(in Input) bool {
+			in.weight = min(max(in.size(), 1), opts.MaxInflightBytes)
+			if budget.Acquire(ctx, in.weight) != nil {
+				return false
+			}
 			select {
 			case walked <- in:
 				return true
@@ -286,7 +324,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 				return false
 			}
 		}
-		walkErr = walkInputs(ctx, paths, opts.MaxFileBytes, emit)
+		walkErr = walkInputs(ctx, paths, opts.walkConfig(), emit)
 		if opts.Paths == nil {
 			return
 		}
@@ -294,7 +332,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			if walkErr != nil || ctx.Err() != nil {
 				continue // drain, so that the sender never blocks
 			}
-			walkErr = walkInputs(ctx, []string{p}, opts.MaxFileBytes, emit)
+			walkErr = walkInputs(ctx, []string{p}, opts.walkConfig(), emit)
 		}
 	}()
 	var wg sync.WaitGroup
@@ -371,6 +409,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 	}
 	var err error
 	for o := range outs {
+		budget.Release(o.weight) // the writer has the outcome: the input's bytes are free
 		if err != nil {
 			continue // drain after a failure
 		}
@@ -421,7 +460,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 
 // process reads nothing (the walker did) and parses one input.
 func process(in Input, parse ParseFunc) (o outcome) {
-	o.path = in.Name
+	o.path, o.weight = in.Name, in.weight
 	if in.err != nil {
 		o.stage, o.err = StageRead, in.err
 		return o

@@ -9,15 +9,18 @@ import (
 // Input is one file found under the paths given to WalkInputs or Load: a
 // plain file or an archive member.
 type Input struct {
-	// Name is the file's path; an archive member is named
-	// "path/to/archive.tar.gz!member/path".
+	// Name is the file's path ("-" for standard input); an archive
+	// member is named "path/to/archive.tar.gz!member/path" (the member's
+	// name as stored, compressed members keeping their .gz/.zst suffix); a
+	// datamule bundle is named "path/to/bundle.tar!folder/ACCESSION".
 	Name string
 	data []byte
 	// parts are the files of one filing folder (an accession-named
 	// directory), parsed together by parser.ParseParts; data is nil then.
-	parts []parser.Part
-	err   error  // read error: recorded as a reject at stage "read"
-	sha   string // hex SHA-256 of data, set by the screening stage
+	parts  []parser.Part
+	err    error  // read error: recorded as a reject at stage "read"
+	sha    string // hex SHA-256 of data, set by the screening stage
+	weight int64  // bytes of the load's in-flight budget it holds
 }
 
 // Read returns the input's bytes, or the error met while reading it; the
@@ -29,14 +32,25 @@ func (in Input) Read() ([]byte, error) { return in.data, in.err }
 // whose files are one filing), or nil for a single file.
 func (in Input) Parts() []parser.Part { return in.parts }
 
+// size is the input's bytes: its data, or its parts'.
+func (in Input) size() int64 {
+	n := int64(len(in.data))
+	for _, p := range in.parts {
+		n += int64(len(p.Data))
+	}
+	return n
+}
+
 // WalkInputs calls fn for every input under paths — files, directories
-// walked recursively in sorted order (hidden entries skipped), and the
-// members of .tar, .tar.gz, .tgz and .zip archives — exactly as Load sees
-// them, reading one at a time. An unreadable file is passed to fn too (its
-// Read returns the error). It stops at the first error fn returns.
+// walked recursively in sorted order (hidden entries skipped), "-" for
+// standard input, single gzip and zstd files, the members of tar (plain,
+// gzip or zstd), and zip archives, and datamule bundles assembled into one
+// submission — exactly as Load sees them with the default limits, reading
+// one at a time. An unreadable file is passed to fn too (its Read returns
+// the error). It stops at the first error fn returns.
 func WalkInputs(ctx context.Context, paths []string, fn func(Input) error) error {
 	var fnErr error
-	err := walkInputs(ctx, paths, defaultMaxFileBytes, func(in Input) bool {
+	err := walkInputs(ctx, paths, defaultWalkConfig(), func(in Input) bool {
 		if ctx.Err() != nil {
 			return false
 		}

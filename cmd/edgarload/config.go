@@ -36,6 +36,11 @@ type Config struct {
 		// RetryRejects parses again inputs rejected before with the
 		// same bytes by the same parser version.
 		RetryRejects bool `mapstructure:"retry_rejects"`
+		// Input limits (etl.Options of the same names).
+		MaxFileBytes      int64   `mapstructure:"max_file_bytes"`
+		MaxArchiveBytes   int64   `mapstructure:"max_archive_bytes"`
+		MaxExpansionRatio float64 `mapstructure:"max_expansion_ratio"`
+		MaxInflightBytes  int64   `mapstructure:"max_inflight_bytes"`
 	} `mapstructure:"load"`
 	Edgar struct {
 		UserAgent string  `mapstructure:"user_agent"`
@@ -63,28 +68,37 @@ var defaults = map[string]any{
 	"load.workers":                         runtime.NumCPU(),
 	"load.batch_size":                      200,
 	"load.migrate":                         true,
-	"edgar.user_agent":                     "",
-	"edgar.base_url":                       "https://www.sec.gov",
-	"edgar.data_url":                       "https://data.sec.gov",
-	"edgar.rate_limit":                     10.0,
-	"edgar.cache_dir":                      "",
-	"log.level":                            "info",
-	"log.format":                           "text",
+	// 0 means the etl default (1 GiB, 256 GiB, 200, 32 MiB).
+	"load.max_file_bytes":      int64(0),
+	"load.max_archive_bytes":   int64(0),
+	"load.max_expansion_ratio": 0.0,
+	"load.max_inflight_bytes":  int64(0),
+	"edgar.user_agent":         "",
+	"edgar.base_url":           "https://www.sec.gov",
+	"edgar.data_url":           "https://data.sec.gov",
+	"edgar.rate_limit":         10.0,
+	"edgar.cache_dir":          "",
+	"log.level":                "info",
+	"log.format":               "text",
 }
 
 // flagKeys binds command-line flags to configuration keys.
 var flagKeys = map[string]string{
-	"database-url":  "database.url",
-	"create-db":     "database.create",
-	"workers":       "load.workers",
-	"batch-size":    "load.batch_size",
-	"migrate":       "load.migrate",
-	"retry-rejects": "load.retry_rejects",
-	"user-agent":    "edgar.user_agent",
-	"rate-limit":    "edgar.rate_limit",
-	"cache-dir":     "edgar.cache_dir",
-	"log-level":     "log.level",
-	"log-format":    "log.format",
+	"database-url":        "database.url",
+	"create-db":           "database.create",
+	"workers":             "load.workers",
+	"batch-size":          "load.batch_size",
+	"migrate":             "load.migrate",
+	"retry-rejects":       "load.retry_rejects",
+	"max-file-bytes":      "load.max_file_bytes",
+	"max-archive-bytes":   "load.max_archive_bytes",
+	"max-expansion-ratio": "load.max_expansion_ratio",
+	"max-inflight-bytes":  "load.max_inflight_bytes",
+	"user-agent":          "edgar.user_agent",
+	"rate-limit":          "edgar.rate_limit",
+	"cache-dir":           "edgar.cache_dir",
+	"log-level":           "log.level",
+	"log-format":          "log.format",
 }
 
 // loadConfig merges defaults, the config file (explicit path, or
@@ -138,6 +152,9 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 			return Config{}, fmt.Errorf("%s must not be negative (0 disables it), got %s", k, d)
 		}
 	}
+	if c.Load.MaxFileBytes < 0 || c.Load.MaxInflightBytes < 0 {
+		return Config{}, fmt.Errorf("load.max_file_bytes and load.max_inflight_bytes must not be negative")
+	}
 	if c.Edgar.RateLimit <= 0 || c.Edgar.RateLimit > 10 {
 		return Config{}, fmt.Errorf("edgar.rate_limit must be above 0 and at most 10 requests per second (SEC fair access), got %g", c.Edgar.RateLimit)
 	}
@@ -157,6 +174,10 @@ func (c Config) loadOptions() etl.Options {
 		BatchSize:                c.Load.BatchSize,
 		Migrate:                  c.Load.Migrate,
 		RetryRejects:             c.Load.RetryRejects,
+		MaxFileBytes:             c.Load.MaxFileBytes,
+		MaxArchiveBytes:          c.Load.MaxArchiveBytes,
+		MaxExpansionRatio:        c.Load.MaxExpansionRatio,
+		MaxInflightBytes:         c.Load.MaxInflightBytes,
 		CreateDatabase:           c.Database.Create,
 		ConnectTimeout:           c.Database.ConnectTimeout,
 		StatementTimeout:         c.Database.StatementTimeout,

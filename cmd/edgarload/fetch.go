@@ -121,20 +121,12 @@ func runFetch(ctx context.Context, c Config, log *slog.Logger, client *edgarhttp
 		return err
 	}
 	planned := len(plan)
-	var loadOpts etl.Options
 	var pool *pgxpool.Pool
 	if !noLoad {
-		loadOpts = c.loadOptions()
-		if pool, err = etl.Connect(ctx, c.Database.URL, loadOpts); err != nil {
+		if pool, err = openForFetch(ctx, c); err != nil {
 			return err
 		}
 		defer pool.Close()
-		if loadOpts.Migrate {
-			if err := etl.MigratePool(ctx, pool, "up", io.Discard); err != nil {
-				return err
-			}
-			loadOpts.Migrate = false
-		}
 		loaded, err := etl.LoadedAccessions(ctx, pool, accessionsOf(plan))
 		if err != nil {
 			return err
@@ -148,21 +140,58 @@ func runFetch(ctx context.Context, c Config, log *slog.Logger, client *edgarhttp
 		missing.Add(1)
 		log.Warn("filing not on EDGAR", "accession", e.Accession, "cik", e.CIK, "error", err.Error())
 	}
+	report := func() {
+		st := client.Stats()
+		fmt.Fprintf(stdout, "fetch: %d selected, %d already loaded, %d downloaded into %s (%d requests, %d bytes, %d from cache, %d retries, %d missing) in %s\n",
+			planned, planned-len(plan), len(plan)-int(missing.Load()), client.CacheDir(), st.Requests, st.Bytes, st.CacheHits,
+			st.Retries, missing.Load(), time.Since(start).Round(time.Millisecond))
+	}
 	if noLoad {
 		err := fetch.Download(ctx, client, plan, fetch.Options{Log: log}, func(d fetch.Downloaded) error {
 			prog.done(d.Result.Bytes)
 			return nil
 		}, onMissing)
 		prog.finish()
-		st := client.Stats()
-		fmt.Fprintf(stdout, "fetch: %d selected, %d downloaded into %s (%d requests, %d bytes, %d from cache, %d retries, %d missing) in %s\n",
-			planned, len(plan)-int(missing.Load()), client.CacheDir(), st.Requests, st.Bytes, st.CacheHits, st.Retries, missing.Load(),
-			time.Since(start).Round(time.Millisecond))
+		report()
 		return err
 	}
+	sum, loadErr, dlErr := downloadAndLoad(ctx, c, log, client, pool, plan, sel, prog, onMissing)
+	prog.finish()
+	printSummary(stdout, sum)
+	report()
+	if loadErr != nil {
+		return loadErr
+	}
+	if dlErr != nil && ctx.Err() == nil {
+		return dlErr
+	}
+	return ctx.Err()
+}
+
+// openForFetch connects to the database and runs pending migrations when
+// load.migrate is set.
+func openForFetch(ctx context.Context, c Config) (*pgxpool.Pool, error) {
+	pool, err := etl.Connect(ctx, c.Database.URL, c.connOptions())
+	if err != nil {
+		return nil, err
+	}
+	if c.Load.Migrate {
+		if err := etl.MigratePool(ctx, pool, "up", io.Discard); err != nil {
+			pool.Close()
+			return nil, err
+		}
+	}
+	return pool, nil
+}
+
+// downloadAndLoad runs the download and the load as one pipeline: each
+// finished download is handed to the loader as a new path.
+func downloadAndLoad(ctx context.Context, c Config, log *slog.Logger, client *edgarhttp.Client, pool *pgxpool.Pool,
+	plan []edgarindex.Entry, sel fetch.Selection, prog *progress, onMissing func(edgarindex.Entry, error)) (etl.Summary, error, error) {
 	paths := make(chan string, 16)
-	loadOpts.Paths = paths
-	loadOpts.RunInputs = []string{"fetch " + describe(sel)}
+	opts := c.loadOptions()
+	opts.Migrate, opts.CreateDatabase = false, false // openForFetch did both
+	opts.Paths, opts.RunInputs = paths, []string{"fetch " + describe(sel)}
 	dctx, cancelDownload := context.WithCancel(ctx)
 	defer cancelDownload()
 	dlErr := make(chan error, 1)
@@ -178,21 +207,9 @@ func runFetch(ctx context.Context, c Config, log *slog.Logger, client *edgarhttp
 			}
 		}, onMissing)
 	}()
-	sum, loadErr := etl.Load(ctx, pool, nil, loadOpts, log)
+	sum, loadErr := etl.Load(ctx, pool, nil, opts, log)
 	cancelDownload()
-	err = <-dlErr
-	prog.finish()
-	printSummary(stdout, sum)
-	st := client.Stats()
-	fmt.Fprintf(stdout, "fetch: %d selected, %d already loaded, %d downloaded (%d requests, %d bytes, %d from cache, %d retries, %d missing)\n",
-		planned, planned-len(plan), len(plan)-int(missing.Load()), st.Requests, st.Bytes, st.CacheHits, st.Retries, missing.Load())
-	if loadErr != nil {
-		return loadErr
-	}
-	if err != nil && ctx.Err() == nil {
-		return err
-	}
-	return ctx.Err()
+	return sum, loadErr, <-dlErr
 }
 
 func accessionsOf(entries []edgarindex.Entry) []string {

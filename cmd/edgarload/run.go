@@ -60,7 +60,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	var textOnly bool
 	parseCmd := &cobra.Command{
 		Use:   "parse PATH...",
-		Short: "Parse filings and print one JSON object per filing (JSON Lines); no database",
+		Short: "Parse filings (- for standard input) and print one JSON object per filing (JSON Lines); no database",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			w := bufio.NewWriter(stdout)
@@ -99,7 +99,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 
 	loadCmd := &cobra.Command{
 		Use:   "load PATH...",
-		Short: "Parse filings (files, directories, archives) and upsert them into PostgreSQL",
+		Short: "Parse filings (files, directories, archives; - for standard input) and upsert them into PostgreSQL",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			c, log, err := config(cmd)
@@ -122,6 +122,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	lf.Int("batch-size", defaults["load.batch_size"].(int), "filings per database transaction")
 	lf.Bool("migrate", true, "run pending migrations before loading (--migrate=false to skip)")
 	lf.Bool("retry-rejects", false, "parse again inputs this parser version already rejected with the same bytes (skipped by default)")
+	lf.Int64("max-file-bytes", 0, "largest input (file, member, bundle) in bytes; 0: 1 GiB")
+	lf.Int64("max-archive-bytes", 0, "bytes decompressed out of one archive or compressed file; 0: 256 GiB, -1: no cap")
+	lf.Float64("max-expansion-ratio", 0, "largest expansion of one compressed stream (bomb guard); 0: 200, -1: no check")
+	lf.Int64("max-inflight-bytes", 0, "input bytes read but not yet written; 0: 32 MiB")
 
 	migrateCmd := &cobra.Command{
 		Use:       "migrate up|down|status|version",
