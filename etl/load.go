@@ -230,12 +230,15 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 		inputs = opts.RunInputs
 	}
 	host := hostName()
-	if err := abandonStale(ctx, pool, host, opts.StaleAfter, log); err != nil {
+	octx, ocancel := withTimeout(ctx, attemptTimeout(opts))
+	defer ocancel()
+	if err := abandonStale(octx, pool, host, opts.StaleAfter, log); err != nil {
 		log.Warn("could not check for abandoned runs", "error", err.Error())
 	}
-	if err := pool.QueryRow(ctx, edgarsql.InsertRun, inputs, parser.Version, os.Getpid(), host).Scan(&sum.RunID); err != nil {
+	if err := pool.QueryRow(octx, edgarsql.InsertRun, inputs, parser.Version, os.Getpid(), host).Scan(&sum.RunID); err != nil {
 		return sum, fmt.Errorf("open load run: %w", err)
 	}
+	ocancel()
 	log.Info("load started", "run_id", sum.RunID, "inputs", len(paths), "workers", opts.Workers, "batch_size", opts.BatchSize)
 
 	stopBeat := heartbeat(ctx, pool, sum.RunID, opts.Heartbeat, log)
