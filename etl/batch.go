@@ -16,21 +16,28 @@ import (
 type batchResult struct {
 	loaded, unchanged int
 	rows              map[string]int64
+	files             []fileRecord // what became of each input of the batch
 }
+
+// commitHook runs inside a batch's transaction just before its commit,
+// with what the batch did (the run ledger records it there).
+type commitHook func(ctx context.Context, tx pgx.Tx, res batchResult) error
 
 // existingFiling is a stored filing the batch may collide with.
 type existingFiling struct {
 	id                   int64
 	accession            *string
 	sha, pv, shape, form string
+	path                 string
 }
 
 func (e *existingFiling) source() source { return source{e.shape, e.form, e.sha} }
 
 // writeBatch writes recs in one transaction. Filings already stored with
 // the same source and parser version, or losing to the stored source of the
-// same filing, are counted unchanged and not touched.
-func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared) (batchResult, error) {
+// same filing, are counted unchanged and not touched. hook, when not nil,
+// runs in the transaction just before the commit.
+func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook commitHook) (batchResult, error) {
 	res := batchResult{rows: map[string]int64{}}
 
 	// Dedupe the batch by filing key: the preferred source wins.
@@ -45,6 +52,23 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared) (batc
 		if beats(r.source(), o.source()) || (r.sha == o.sha && r.path < o.path) {
 			best[r.key] = r
 		}
+	}
+	for _, r := range recs {
+		if w := best[r.key]; w != r {
+			res.files = append(res.files, fileRecord{r.path, r.sha, OutcomeSuperseded, "superseded by " + describe(w)})
+		}
+	}
+	var tx pgx.Tx
+	commit := func() error {
+		if hook != nil {
+			if err := hook(ctx, tx, res); err != nil {
+				return err
+			}
+		}
+		if err := tx.Commit(ctx); err != nil {
+			return fmt.Errorf("commit: %w", err)
+		}
+		return nil
 	}
 	winners := make([]*prepared, 0, len(best))
 	for _, r := range best {
@@ -76,7 +100,7 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared) (batc
 	byAcc, bySHA := map[string]*existingFiling{}, map[string]*existingFiling{}
 	for rows.Next() {
 		e := &existingFiling{}
-		if err := rows.Scan(&e.id, &e.accession, &e.sha, &e.pv, &e.shape, &e.form); err != nil {
+		if err := rows.Scan(&e.id, &e.accession, &e.sha, &e.pv, &e.shape, &e.form, &e.path); err != nil {
 			rows.Close()
 			return res, fmt.Errorf("existing filings: %w", err)
 		}
@@ -109,15 +133,20 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared) (batc
 			write = append(write, r)
 		case e.sha == r.sha && e.pv == r.parserVersion:
 			res.unchanged++
+			res.files = append(res.files, fileRecord{r.path, r.sha, OutcomeUnchanged, "already loaded from the same source by parser " + e.pv})
 		case e.sha == r.sha || beats(r.source(), e.source()):
 			write = append(write, r)
 			replaceIDs = append(replaceIDs, e.id)
 		default:
 			res.unchanged++
+			res.files = append(res.files, fileRecord{r.path, r.sha, OutcomeSuperseded, "superseded by " + r.key + " " + e.path + " (stored)"})
 		}
 	}
+	for _, r := range write {
+		res.files = append(res.files, fileRecord{path: r.path, sha: r.sha, outcome: OutcomeLoaded})
+	}
 	if len(write) == 0 {
-		return res, tx.Commit(ctx)
+		return res, commit()
 	}
 
 	touched := map[int64]bool{}
@@ -284,10 +313,16 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared) (batc
 	if len(regChanged) > 0 {
 		res.rows["registrants"] = int64(len(regChanged))
 	}
-	if err := tx.Commit(ctx); err != nil {
-		return res, fmt.Errorf("commit: %w", err)
+	return res, commit()
+}
+
+// describe names a batch member for a superseded detail: its accession
+// number (when it has one) and its path.
+func describe(r *prepared) string {
+	if r.accession != nil {
+		return *r.accession + " " + r.path
 	}
-	return res, nil
+	return r.path
 }
 
 // dropOrphans deletes the touched registrants that no filing refers to any

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -17,11 +20,17 @@ import (
 	"github.com/edgarload/edgarload/migrations"
 )
 
+// ApplicationName is the application_name of every connection edgarload
+// opens (unless the URL sets one), so that pg_stat_activity shows it.
+const ApplicationName = "edgarload"
+
 // Connect opens a pool on databaseURL, first creating the database when
-// opts.CreateDatabase is set and it is missing.
+// opts.CreateDatabase is set and it is missing. Every connection gets
+// application_name=edgarload and the session timeouts of opts (see
+// Options.ConnectTimeout), unless the URL sets them.
 func Connect(ctx context.Context, databaseURL string, opts Options) (*pgxpool.Pool, error) {
 	if opts.CreateDatabase {
-		if err := EnsureDatabase(ctx, databaseURL); err != nil {
+		if err := ensureDatabase(ctx, databaseURL, opts); err != nil {
 			return nil, err
 		}
 	}
@@ -29,6 +38,7 @@ func Connect(ctx context.Context, databaseURL string, opts Options) (*pgxpool.Po
 	if err != nil {
 		return nil, wrapURLErr("parse database URL", databaseURL, err)
 	}
+	applyConnOptions(cfg.ConnConfig, opts)
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, wrapURLErr("connect to", databaseURL, err)
@@ -40,13 +50,41 @@ func Connect(ctx context.Context, databaseURL string, opts Options) (*pgxpool.Po
 	return pool, nil
 }
 
+// applyConnOptions sets the connect timeout, application_name and the
+// session timeouts of opts on cfg, where the URL did not set them.
+func applyConnOptions(cfg *pgx.ConnConfig, opts Options) {
+	if cfg.ConnectTimeout == 0 && opts.ConnectTimeout > 0 {
+		cfg.ConnectTimeout = opts.ConnectTimeout
+	}
+	if cfg.RuntimeParams == nil {
+		cfg.RuntimeParams = map[string]string{}
+	}
+	set := func(k string, d time.Duration) {
+		if _, ok := cfg.RuntimeParams[k]; !ok && d > 0 {
+			cfg.RuntimeParams[k] = strconv.FormatInt(d.Milliseconds(), 10) + "ms"
+		}
+	}
+	if _, ok := cfg.RuntimeParams["application_name"]; !ok {
+		cfg.RuntimeParams["application_name"] = ApplicationName
+	}
+	set("statement_timeout", opts.StatementTimeout)
+	set("lock_timeout", opts.LockTimeout)
+	set("idle_in_transaction_session_timeout", opts.IdleInTransactionTimeout)
+}
+
 // EnsureDatabase creates the database named in databaseURL if it is missing,
 // connecting to the "postgres" maintenance database of the same server.
+// Loaders starting together may race to create it: losing is not an error.
 func EnsureDatabase(ctx context.Context, databaseURL string) error {
+	return ensureDatabase(ctx, databaseURL, Options{})
+}
+
+func ensureDatabase(ctx context.Context, databaseURL string, opts Options) error {
 	cfg, err := pgx.ParseConfig(databaseURL)
 	if err != nil {
 		return wrapURLErr("parse database URL", databaseURL, err)
 	}
+	applyConnOptions(cfg, opts)
 	name := cfg.Database
 	if name == "" {
 		return fmt.Errorf("database URL %s names no database", RedactURL(databaseURL))
@@ -68,14 +106,26 @@ func EnsureDatabase(ctx context.Context, databaseURL string) error {
 		return nil
 	}
 	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "42P04" { // duplicate_database: created concurrently
+	if createdConcurrently(err) {
 		return nil
 	}
 	if err != nil {
 		return wrapURLErr(fmt.Sprintf("create database %q on", name), databaseURL, err)
 	}
 	return nil
+}
+
+// createdConcurrently reports whether CREATE DATABASE failed because another
+// session created the same database at the same time: 42P04
+// duplicate_database, or 23505 unique_violation on
+// pg_database_datname_index when both passed the existence check together.
+func createdConcurrently(err error) bool {
+	var pgErr *pgconn.PgError
+	if !errors.As(err, &pgErr) {
+		return false
+	}
+	return pgErr.Code == "42P04" || (pgErr.Code == "23505" &&
+		(pgErr.ConstraintName == "pg_database_datname_index" || strings.Contains(pgErr.Message, "pg_database_datname_index")))
 }
 
 // Migrate runs the embedded goose migrations against databaseURL. command

@@ -78,6 +78,21 @@ type Options struct {
 	// MaxBatchBytes writes a batch early once its filings' source bytes
 	// reach this size, bounding memory on large filings (default 64 MiB).
 	MaxBatchBytes int64
+	// RetryRejects parses again the inputs that this parser version
+	// already rejected with the same bytes (by default they are skipped,
+	// counted in Summary.RejectedBefore).
+	RetryRejects bool
+	// Heartbeat is how often a running load beats edgar.load_runs.heartbeat_at
+	// (default 10 s); StaleAfter is how old a heartbeat makes another
+	// "running" run abandoned (default 2 min).
+	Heartbeat, StaleAfter time.Duration
+	// ConnectTimeout bounds each connection attempt (Connect; 0: the URL's
+	// connect_timeout, else none). StatementTimeout, LockTimeout and
+	// IdleInTransactionTimeout set the session parameters of the same
+	// names on every connection (0: the server's setting). A batch also
+	// gives up client-side after twice StatementTimeout, so that a frozen
+	// server cannot hang the loader.
+	ConnectTimeout, StatementTimeout, LockTimeout, IdleInTransactionTimeout time.Duration
 }
 
 // Summary reports what a load did.
@@ -87,6 +102,9 @@ type Summary struct {
 	FilingsLoaded    int
 	FilingsUnchanged int
 	FilingsRejected  int
+	// RejectedBefore counts inputs skipped because this parser version
+	// already rejected the same bytes (see Options.RetryRejects).
+	RejectedBefore int
 	// IndexFiles counts EDGAR index files and SEC JSON files met among
 	// the inputs and loaded into edgar.index_entries (and the registrant
 	// facts); IndexEntries the entries they held.

@@ -10,6 +10,7 @@ import (
 	"net"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -29,6 +30,9 @@ import (
 type retryPolicy struct {
 	attempts      int           // tries in all, the first included
 	base, maxWait time.Duration // backoff: random in [0, min(maxWait, base·2^n)]
+	// attemptTimeout bounds one attempt client-side (0: none); an attempt
+	// that runs out of it counts as a transient fault (a frozen server).
+	attemptTimeout time.Duration
 }
 
 var defaultRetry = retryPolicy{attempts: 6, base: 250 * time.Millisecond, maxWait: 15 * time.Second}
@@ -45,6 +49,12 @@ func isTransient(err error) bool {
 			return true
 		}
 		return pgErr.Code[:2] == "08" // connection exceptions
+	}
+	// A connection attempt that timed out (a server frozen, overloaded
+	// or restarting) is worth another try; the caller stops retrying
+	// when its own context ends.
+	if isConnectError(err) {
+		return true
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
@@ -82,26 +92,43 @@ type isolated struct {
 
 // writeIsolated writes batch, retrying transient faults and isolating the
 // filings PostgreSQL refuses.
-func writeIsolated(ctx context.Context, pool *pgxpool.Pool, batch []*prepared, policy retryPolicy, log *slog.Logger) (isolated, error) {
+// hook, when not nil, runs in each committing transaction with what the
+// earlier parts of the batch committed (prior) and what this one adds.
+func writeIsolated(ctx context.Context, pool *pgxpool.Pool, batch []*prepared, policy retryPolicy, hook isolatedHook, log *slog.Logger) (isolated, error) {
 	out := isolated{res: batchResult{rows: map[string]int64{}}}
-	err := out.write(ctx, pool, batch, policy, log)
+	err := out.write(ctx, pool, batch, policy, hook, log)
 	return out, err
 }
 
-func (o *isolated) write(ctx context.Context, pool *pgxpool.Pool, batch []*prepared, policy retryPolicy, log *slog.Logger) error {
+// isolatedHook is a commitHook that also knows what the earlier parts of
+// a bisected batch committed.
+type isolatedHook func(ctx context.Context, tx pgx.Tx, prior, res batchResult) error
+
+func (o *isolated) write(ctx context.Context, pool *pgxpool.Pool, batch []*prepared, policy retryPolicy, hook isolatedHook, log *slog.Logger) error {
 	var err error
+	var h commitHook
+	if hook != nil {
+		h = func(ctx context.Context, tx pgx.Tx, res batchResult) error { return hook(ctx, tx, o.res, res) }
+	}
 	for attempt := 1; ; attempt++ {
 		var res batchResult
-		res, err = writeBatch(ctx, pool, batch)
+		actx, cancel := withTimeout(ctx, policy.attemptTimeout)
+		res, err = writeBatch(actx, pool, batch, h)
+		timedOut := actx.Err() != nil && ctx.Err() == nil
+		cancel()
+		if timedOut && err != nil {
+			err = fmt.Errorf("batch attempt gave up after %s: %w", policy.attemptTimeout, err)
+		}
 		if err == nil {
 			o.res.loaded += res.loaded
 			o.res.unchanged += res.unchanged
 			for k, v := range res.rows {
 				o.res.rows[k] += v
 			}
+			o.res.files = append(o.res.files, res.files...)
 			return nil
 		}
-		if !isTransient(err) || attempt >= policy.attempts || ctx.Err() != nil {
+		if !(timedOut || isTransient(err)) || attempt >= policy.attempts || ctx.Err() != nil {
 			break
 		}
 		o.retries++
@@ -126,10 +153,10 @@ func (o *isolated) write(ctx context.Context, pool *pgxpool.Pool, batch []*prepa
 		return nil
 	}
 	half := len(batch) / 2
-	if err := o.write(ctx, pool, batch[:half], policy, log); err != nil {
+	if err := o.write(ctx, pool, batch[:half], policy, hook, log); err != nil {
 		return err
 	}
-	return o.write(ctx, pool, batch[half:], policy, log)
+	return o.write(ctx, pool, batch[half:], policy, hook, log)
 }
 
 // backoff is the wait before retry n (from 1): full jitter over an

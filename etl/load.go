@@ -9,12 +9,15 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"os"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"golang.org/x/sync/semaphore"
 
@@ -34,14 +37,17 @@ const (
 // outcome is what a worker made of one input: a prepared filing or a reject
 // — or, from the screening stage, an input already loaded (known).
 type outcome struct {
-	path   string
-	sha    string // "" when unreadable
-	rec    *prepared
-	stage  string
-	err    error
-	known  bool   // the same bytes are loaded by this parser version: unchanged, not parsed
-	index  []byte // an EDGAR index file or SEC JSON: loaded by indexload, not parsed
-	weight int64  // in-flight budget held by the input, released by the writer
+	path  string
+	sha   string // "" when unreadable
+	rec   *prepared
+	stage string
+	err   error
+	known bool // the same bytes are loaded by this parser version: unchanged, not parsed
+	// skipped: this parser version rejected the same bytes before: not
+	// parsed again (Options.RetryRejects forces it)
+	skipped bool
+	index   []byte // an EDGAR index file or SEC JSON: loaded by indexload, not parsed
+	weight  int64  // in-flight budget held by the input, released by the writer
 }
 
 // screenBatch is how many inputs the screening stage looks up at once.
@@ -51,8 +57,10 @@ const screenBatch = 64
 // batch at a time: bytes already loaded by this parser version are reported
 // unchanged without being parsed (a reload costs a hash, not a parse);
 // everything else goes on to the parsers. If the lookup fails, every input
-// is parsed and the writer decides, as without this stage.
-func screen(ctx context.Context, pool *pgxpool.Pool, enabled bool, walked <-chan Input, ins chan<- Input, outs chan<- outcome, log *slog.Logger) {
+// is parsed and the writer decides, as without this stage. With
+// skipRejects, bytes this parser version rejected before are reported
+// skipped, not parsed again. Each lookup gives up after timeout (0: none).
+func screen(ctx context.Context, pool *pgxpool.Pool, enabled, skipRejects bool, timeout time.Duration, walked <-chan Input, ins chan<- Input, outs chan<- outcome, log *slog.Logger) {
 	pending := make([]Input, 0, screenBatch)
 	send := func() bool {
 		known := map[string]bool{}
@@ -62,7 +70,13 @@ func screen(ctx context.Context, pool *pgxpool.Pool, enabled bool, walked <-chan
 				shas = append(shas, identityCandidates(in)...)
 			}
 		}
+		var rejected map[string]bool
+		if enabled && skipRejects && len(shas) > 0 {
+			rejected = rejectedSources(ctx, pool, shas, timeout, log)
+		}
 		if enabled && len(shas) > 0 {
+			ctx, cancel := withTimeout(ctx, timeout)
+			defer cancel()
 			rows, err := pool.Query(ctx, edgarsql.KnownSources, shas, parser.Version)
 			if err == nil {
 				for rows.Next() {
@@ -84,6 +98,8 @@ func screen(ctx context.Context, pool *pgxpool.Pool, enabled bool, walked <-chan
 			var ok bool
 			if in.err == nil && isKnown(known, in) {
 				ok = sendTo(ctx, outs, outcome{path: in.Name, sha: in.sha, known: true, weight: in.weight})
+			} else if in.err == nil && anyIn(rejected, identityCandidates(in)) {
+				ok = sendTo(ctx, outs, outcome{path: in.Name, sha: in.sha, skipped: true, weight: in.weight})
 			} else {
 				ok = sendTo(ctx, ins, in)
 			}
@@ -113,6 +129,45 @@ func screen(ctx context.Context, pool *pgxpool.Pool, enabled bool, walked <-chan
 	}
 }
 
+// rejectedSources looks up which of shas this parser version rejected
+// before; a failed lookup skips nothing.
+func rejectedSources(ctx context.Context, pool *pgxpool.Pool, shas []string, timeout time.Duration, log *slog.Logger) map[string]bool {
+	ctx, cancel := withTimeout(ctx, timeout)
+	defer cancel()
+	rows, err := pool.Query(ctx, edgarsql.RejectedSources, shas, parser.Version)
+	if err != nil {
+		log.Debug("rejected-source lookup failed; parsing every input", "error", err)
+		return nil
+	}
+	got, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		log.Debug("rejected-source lookup failed; parsing every input", "error", err)
+		return nil
+	}
+	out := make(map[string]bool, len(got))
+	for _, s := range got {
+		out[s] = true
+	}
+	return out
+}
+
+func anyIn(set map[string]bool, keys []string) bool {
+	for _, k := range keys {
+		if set[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// withTimeout is context.WithTimeout, or no deadline when d is 0.
+func withTimeout(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if d <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, d)
+}
+
 // sendTo sends v on ch unless ctx ends first.
 func sendTo[T any](ctx context.Context, ch chan<- T, v T) bool {
 	select {
@@ -129,9 +184,11 @@ func sendTo[T any](ctx context.Context, ch chan<- T, v T) bool {
 // see WalkInputs), parses the inputs on
 // opts.Workers goroutines, and writes the filings in batches of
 // opts.BatchSize, each in one transaction, recording the run in
-// edgar.load_runs and every bad input in edgar.load_rejects. A database
-// error stops the load and is returned (naming the batch's files); batches
-// committed before it stay.
+// edgar.load_runs (counters kept current at every batch commit, a
+// heartbeat while running), every input's outcome in edgar.load_files and
+// every bad input in edgar.load_rejects. A database error stops the load
+// and is returned (naming the batch's files); batches committed before it
+// stay. A cancelled ctx stops it too: the run is recorded "interrupted".
 func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, log *slog.Logger) (Summary, error) {
 	start := time.Now()
 	sum := Summary{Rows: map[string]int64{}}
@@ -150,6 +207,12 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	if opts.MaxBatchBytes <= 0 {
 		opts.MaxBatchBytes = defaultMaxBatchSize
 	}
+	if opts.Heartbeat <= 0 {
+		opts.Heartbeat = defaultHeartbeat
+	}
+	if opts.StaleAfter <= 0 {
+		opts.StaleAfter = defaultStaleAfter
+	}
 	if opts.MaxInflightBytes <= 0 {
 		opts.MaxInflightBytes = defaultMaxInflightBytes
 	}
@@ -166,27 +229,47 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	if opts.RunInputs != nil {
 		inputs = opts.RunInputs
 	}
-	if err := pool.QueryRow(ctx, edgarsql.InsertRun, inputs, parser.Version).Scan(&sum.RunID); err != nil {
+	host := hostName()
+	octx, ocancel := withTimeout(ctx, attemptTimeout(opts))
+	defer ocancel()
+	if err := abandonStale(octx, pool, host, opts.StaleAfter, log); err != nil {
+		log.Warn("could not check for abandoned runs", "error", err.Error())
+	}
+	if err := pool.QueryRow(octx, edgarsql.InsertRun, inputs, parser.Version, os.Getpid(), host).Scan(&sum.RunID); err != nil {
 		return sum, fmt.Errorf("open load run: %w", err)
 	}
+	ocancel()
 	log.Info("load started", "run_id", sum.RunID, "inputs", len(paths), "workers", opts.Workers, "batch_size", opts.BatchSize)
 
+	stopBeat := heartbeat(ctx, pool, sum.RunID, opts.Heartbeat, log)
 	err := run(ctx, pool, paths, opts, parse, log, &sum)
+	stopBeat()
 	sum.Elapsed = time.Since(start)
-	status, errText := "succeeded", any(nil)
-	if err != nil {
-		status, errText = "failed", err.Error()
+	status, errText := finishStatus(ctx, err), any(nil)
+	switch status {
+	case StatusFailed:
+		errText = err.Error()
+	case StatusInterrupted:
+		errText = "interrupted: " + context.Cause(ctx).Error()
 	}
 	rowsJSON, jerr := json.Marshal(sum.Rows)
 	if jerr != nil {
 		rowsJSON = []byte("{}")
 	}
-	if _, ferr := pool.Exec(context.WithoutCancel(ctx), edgarsql.FinishRun, sum.RunID, status, sum.FilesSeen,
-		sum.FilingsLoaded, sum.FilingsUnchanged, sum.FilingsRejected, string(rowsJSON), errText); ferr != nil && err == nil {
-		err = fmt.Errorf("close load run %d: %w", sum.RunID, ferr)
+	// A fresh, short deadline: the run's context may be cancelled, and a
+	// dead database must not hang the exit.
+	fctx, fcancel := context.WithTimeout(context.WithoutCancel(ctx), finishTimeout)
+	defer fcancel()
+	if _, ferr := pool.Exec(fctx, edgarsql.FinishRun, sum.RunID, status, sum.FilesSeen,
+		sum.FilingsLoaded, sum.FilingsUnchanged, sum.FilingsRejected, string(rowsJSON), errText); ferr != nil {
+		if err == nil {
+			err = fmt.Errorf("close load run %d: %w", sum.RunID, ferr)
+		} else {
+			log.Error("could not record the end of the run", "run_id", sum.RunID, "status", status, "error", ferr.Error())
+		}
 	}
 	log.Info("load finished", "run_id", sum.RunID, "status", status, "files", sum.FilesSeen,
-		"loaded", sum.FilingsLoaded, "unchanged", sum.FilingsUnchanged, "rejected", sum.FilingsRejected,
+		"loaded", sum.FilingsLoaded, "unchanged", sum.FilingsUnchanged, "rejected", sum.FilingsRejected, "rejected_before", sum.RejectedBefore,
 		"elapsed", sum.Elapsed.Round(time.Millisecond), "filings_per_second", fmt.Sprintf("%.1f", sum.FilingsPerSecond()))
 	return sum, err
 }
@@ -262,7 +345,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 		defer close(ins)
 		// Only the real parser's version is known before parsing: with
 		// an injected Options.Parse every input is parsed.
-		screen(ctx, pool, opts.Parse == nil, walked, ins, outs, log)
+		screen(ctx, pool, opts.Parse == nil, !opts.RetryRejects, attemptTimeout(opts), walked, ins, outs, log)
 	}()
 	for range opts.Workers {
 		wg.Add(1)
@@ -284,33 +367,38 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 	var batch []*prepared
 	var batchBytes int64
 	var rejects []outcome
+	var files []fileRecord // outcomes decided outside a batch (unchanged, skipped, index files)
+	rejectPV := rejectParserVersion(opts)
+	policy := defaultRetry
+	policy.attemptTimeout = attemptTimeout(opts)
+	hook := func(ctx context.Context, tx pgx.Tx, prior, res batchResult) error {
+		return recordProgress(ctx, tx, sum, mergeResults(prior, res), res.files)
+	}
 	flush := func() error {
-		if len(rejects) > 0 {
-			if err := writeRejects(ctx, pool, sum.RunID, rejects); err != nil {
+		if len(rejects) > 0 || len(files) > 0 {
+			if err := recordOutside(ctx, pool, sum, rejects, files, rejectPV, policy, log); err != nil {
 				return err
 			}
-			sum.FilingsRejected += len(rejects)
-			rejects = rejects[:0]
+			rejects, files = rejects[:0], files[:0]
 		}
 		if len(batch) == 0 {
 			return nil
 		}
-		iso, err := writeIsolated(ctx, pool, batch, defaultRetry, log)
-		if err != nil {
-			return err
-		}
-		if len(iso.rejects) > 0 {
-			if err := writeRejects(ctx, pool, sum.RunID, iso.rejects); err != nil {
-				return err
-			}
-			sum.FilingsRejected += len(iso.rejects)
-		}
+		iso, err := writeIsolated(ctx, pool, batch, policy, hook, log)
 		sum.Retries += iso.retries
 		res := iso.res
 		sum.FilingsLoaded += res.loaded
 		sum.FilingsUnchanged += res.unchanged
 		for k, v := range res.rows {
 			sum.Rows[k] += v
+		}
+		if err != nil {
+			return err
+		}
+		if len(iso.rejects) > 0 {
+			if err := recordOutside(ctx, pool, sum, iso.rejects, nil, rejectPV, policy, log); err != nil {
+				return err
+			}
 		}
 		log.Debug("batch written", "filings", len(batch), "loaded", res.loaded, "unchanged", res.unchanged)
 		if time.Since(lastProgress) >= progressEvery {
@@ -329,27 +417,33 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			continue // drain after a failure
 		}
 		sum.FilesSeen++
-		if o.known {
+		switch {
+		case o.known:
 			sum.FilingsUnchanged++
-			continue
-		}
-		if o.index != nil {
-			if err = loadIndexFile(ctx, pool, o, sum, log); err != nil {
+			files = append(files, fileRecord{o.path, o.sha, OutcomeUnchanged, "same bytes already loaded by parser " + parser.Version})
+		case o.skipped:
+			sum.RejectedBefore++
+			files = append(files, fileRecord{o.path, o.sha, OutcomeSkipped, "rejected before with the same bytes by parser " + parser.Version + " (--retry-rejects parses it again)"})
+		case o.index != nil:
+			var rej *outcome
+			if rej, err = loadIndexFile(ctx, pool, o, sum, log); err != nil {
 				cancel()
+			} else if rej != nil {
+				rejects = append(rejects, *rej)
+			} else {
+				files = append(files, fileRecord{path: o.path, sha: o.sha, outcome: OutcomeLoaded, detail: "index or JSON file"})
 			}
-			continue
-		}
-		if o.err != nil {
+		case o.err != nil:
 			log.Warn("rejected input", "path", o.path, "stage", o.stage, "error", o.err.Error())
 			rejects = append(rejects, o)
-		} else {
+		default:
 			for _, w := range o.rec.warnings {
 				log.Warn("input warning", "path", o.path, "warning", w)
 			}
 			batch = append(batch, o.rec)
 			batchBytes += o.rec.bytes
 		}
-		if len(batch) >= opts.BatchSize || batchBytes >= opts.MaxBatchBytes || len(rejects) >= opts.BatchSize {
+		if len(batch) >= opts.BatchSize || batchBytes >= opts.MaxBatchBytes || len(rejects)+len(files) >= opts.BatchSize {
 			if err = flush(); err != nil {
 				cancel()
 			}
@@ -416,20 +510,16 @@ func process(in Input, parse ParseFunc) (o outcome) {
 
 // loadIndexFile loads an EDGAR index file or SEC JSON met among the inputs
 // into edgar.index_entries and the registrant-fact tables. A file that
-// turns out not to be one is a reject at stage "parse"; a database error
-// fails the run.
-func loadIndexFile(ctx context.Context, pool *pgxpool.Pool, o outcome, sum *Summary, log *slog.Logger) error {
+// turns out not to be one is returned as a reject at stage "parse"; a
+// database error fails the run.
+func loadIndexFile(ctx context.Context, pool *pgxpool.Pool, o outcome, sum *Summary, log *slog.Logger) (*outcome, error) {
 	res, err := indexload.LoadFile(ctx, pool, o.path, bytes.NewReader(o.index))
 	if errors.Is(err, indexload.ErrNotIndexOrJSON) || errors.Is(err, submissions.ErrDirectoryListing) || errors.Is(err, submissions.ErrNotSubmissions) {
 		log.Warn("rejected input", "path", o.path, "stage", StageParse, "error", err.Error())
-		if werr := writeRejects(ctx, pool, sum.RunID, []outcome{{path: o.path, sha: o.sha, stage: StageParse, err: err}}); werr != nil {
-			return werr
-		}
-		sum.FilingsRejected++
-		return nil
+		return &outcome{path: o.path, sha: o.sha, stage: StageParse, err: err}, nil
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sum.IndexFiles++
 	sum.IndexEntries += res.Entries
@@ -438,10 +528,17 @@ func loadIndexFile(ctx context.Context, pool *pgxpool.Pool, o outcome, sum *Summ
 	}
 	log.Info("index file loaded", "path", o.path, "kind", res.Kind, "entries", res.Entries, "inserted", res.Inserted,
 		"updated", res.Updated, "unchanged", res.Unchanged, "malformed", res.Malformed)
-	return nil
+	return nil, nil
 }
 
-func writeRejects(ctx context.Context, pool *pgxpool.Pool, runID int64, rejects []outcome) error {
+// execer is a pool or a transaction.
+type execer interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
+// writeRejects records rejects of run runID, refused by parser version pv
+// (nil when unknown).
+func writeRejects(ctx context.Context, db execer, runID int64, rejects []outcome, pv *string) error {
 	paths := make([]string, len(rejects))
 	shas := make([]*string, len(rejects))
 	stages := make([]string, len(rejects))
@@ -453,7 +550,7 @@ func writeRejects(ctx context.Context, pool *pgxpool.Pool, runID int64, rejects 
 			shas[i] = &s
 		}
 	}
-	if _, err := pool.Exec(ctx, edgarsql.InsertRejects, runID, paths, shas, stages, errs); err != nil {
+	if _, err := db.Exec(ctx, edgarsql.InsertRejects, runID, paths, shas, stages, errs, pv); err != nil {
 		return fmt.Errorf("record %d rejected inputs: %w", len(rejects), err)
 	}
 	return nil

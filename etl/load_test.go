@@ -549,6 +549,9 @@ func TestRedactURL(t *testing.T) {
 		"postgres://u:s3cret@db:badport/x":                       "postgres://u:xxxxx@db:badport/x",
 		"connect to postgres://u:s3cr@t@db/x: refused":           "connect to postgres://u:xxxxx@db/x: refused",
 		"no password here, see https://example.com/docs":         "no password here, see https://example.com/docs",
+		"postgres://u:p@ss/w@rd@127.0.0.1:1/db":                  "postgres://u:xxxxx@127.0.0.1:1/db",
+		"open postgres://u:s3cret/x@y@127.0.0.1:1/db: refused":   "open postgres://u:xxxxx@127.0.0.1:1/db: refused",
+		"postgres://u:s3cret@@127.0.0.1/db and user@example.com": "postgres://u:xxxxx@127.0.0.1/db and user@example.com",
 	} {
 		got := RedactURL(in)
 		if got != want || strings.Contains(got, "s3cret") {
@@ -563,6 +566,8 @@ func TestErrorsNeverShowPassword(t *testing.T) {
 		"postgres://u:s3cret@127.0.0.1:1/x?sslmode=disable&connect_timeout=2",
 		"postgres://u:s3cret@db:badport/x",
 		"host=127.0.0.1 port=1 user=u password=s3cret dbname=x connect_timeout=2",
+		"postgres://u:s3cret/w@rd@127.0.0.1:1/x?connect_timeout=2",
+		"postgres://u:s3c@ret/w@rd@127.0.0.1:1/x?connect_timeout=2",
 	} {
 		_, err := Connect(ctx, u, Options{CreateDatabase: true})
 		if err == nil {

@@ -11,7 +11,9 @@ import (
 var dsnPassword = regexp.MustCompile(`(?i)(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]+)`)
 
 // urlUserinfo matches the user:password@ part of a URL anywhere in a text.
-var urlUserinfo = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.-]*://[^:/?#@\s]*):[^\s/]*@`)
+// The password runs to the last "@" before white space, so that an
+// unencoded "@" or "/" in it is hidden too.
+var urlUserinfo = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.-]*://[^:/?#@\s]*):\S*@`)
 
 // RedactURL returns s with every password replaced by "xxxxx", for logs and
 // errors. s may be a URL (postgres://user:pass@host/db?password=...), a
@@ -25,17 +27,22 @@ func RedactURL(s string) string {
 // urlPassword extracts the password of databaseURL ("" when none).
 func urlPassword(databaseURL string) string {
 	if strings.Contains(databaseURL, "://") {
-		if u, err := url.Parse(databaseURL); err == nil {
-			if p, ok := u.User.Password(); ok {
-				return p
-			}
-			return u.Query().Get("password")
-		}
+		// The userinfo ends at the last "@": a password may hold an
+		// unencoded "@" or "/", which url.Parse would misread.
 		_, rest, _ := strings.Cut(databaseURL, "://")
+		if i := strings.IndexAny(rest, " \t\n"); i >= 0 {
+			rest = rest[:i]
+		}
 		if at := strings.LastIndex(rest, "@"); at >= 0 {
 			if _, p, ok := strings.Cut(rest[:at], ":"); ok {
+				if u, err := url.PathUnescape(p); err == nil {
+					return u
+				}
 				return p
 			}
+		}
+		if u, err := url.Parse(databaseURL); err == nil {
+			return u.Query().Get("password")
 		}
 		return ""
 	}

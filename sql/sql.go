@@ -93,12 +93,12 @@ var InsertItems string
 //go:embed loader/insert_registrants.sql
 var InsertRegistrants string
 
-// InsertRejects is loader/insert_rejects.sql: Record rejected inputs of run $1 ($2 paths, $3 SHA-256s, $4 stages, $5 errors).
+// InsertRejects is loader/insert_rejects.sql: Record rejected inputs of run $1 ($2 paths, $3 SHA-256s, $4 stages, $5 errors), refused by parser version $6.
 //
 //go:embed loader/insert_rejects.sql
 var InsertRejects string
 
-// InsertRun is loader/insert_run.sql: Open a load run ($1 inputs, $2 parser version) and return its id.
+// InsertRun is loader/insert_run.sql: Open a load run ($1 inputs, $2 parser version, $3 pid, $4 host) and return its id.
 //
 //go:embed loader/insert_run.sql
 var InsertRun string
@@ -118,7 +118,7 @@ var InsertSigners string
 //go:embed loader/known_sources.sql
 var KnownSources string
 
-// LockBatch is loader/lock_batch.sql: Serialize batches of concurrent loaders: registrant matching and the up-front "unchanged?" check must see a stable database. Released at commit.
+// LockBatch is loader/lock_batch.sql: Serialize batches of concurrent loaders: registrant matching and the up-front "unchanged?" check must see a stable database. Released at commit. Taken through edgar.lock_batch() (SECURITY DEFINER, not executable by PUBLIC or edgar_reader).
 //
 //go:embed loader/lock_batch.sql
 var LockBatch string
@@ -197,3 +197,33 @@ var IndexUpsertTickers string
 //
 //go:embed verify/checks.sql
 var VerifyChecks string
+
+// RunProgress is loader/run_progress.sql: Keep the counters of running run $1 current, in the transaction of the batch that changed them; beats the heartbeat too.
+//
+//go:embed loader/run_progress.sql
+var RunProgress string
+
+// HeartbeatRun is loader/heartbeat_run.sql: The running run $1 is alive.
+//
+//go:embed loader/heartbeat_run.sql
+var HeartbeatRun string
+
+// RunningRunsOnHost is loader/running_runs_on_host.sql: Runs still marked running by loaders on host $1, whose processes the caller checks.
+//
+//go:embed loader/running_runs_on_host.sql
+var RunningRunsOnHost string
+
+// AbandonRuns is loader/abandon_runs.sql: Mark as abandoned the running runs with a heartbeat older than $1 or ids in $2 (dead processes); returns their ids.
+//
+//go:embed loader/abandon_runs.sql
+var AbandonRuns string
+
+// InsertLoadFiles is loader/insert_load_files.sql: Record the outcomes of run $1's files, one statement per batch.
+//
+//go:embed loader/insert_load_files.sql
+var InsertLoadFiles string
+
+// RejectedSources is loader/rejected_sources.sql: Which of these input SHA-256s ($1) parser version $2 already rejected: the loader skips them without parsing.
+//
+//go:embed loader/rejected_sources.sql
+var RejectedSources string

@@ -18,6 +18,8 @@ func TestEmbedded(t *testing.T) {
 		"InsertSecurities": InsertSecurities, "InsertSigners": InsertSigners, "LockBatch": LockBatch,
 		"RecomputeRegistrants": RecomputeRegistrants, "RegistrantCandidates": RegistrantCandidates,
 		"UpsertFilingsByAccession": UpsertFilingsByAccession, "UpsertFilingsBySHA": UpsertFilingsBySHA,
+		"RunProgress": RunProgress, "HeartbeatRun": HeartbeatRun, "RunningRunsOnHost": RunningRunsOnHost,
+		"AbandonRuns": AbandonRuns, "InsertLoadFiles": InsertLoadFiles, "RejectedSources": RejectedSources,
 		"IndexCreateStaging":           IndexCreateStaging,
 		"IndexDeleteStaleFormerNames":  IndexDeleteStaleFormerNames,
 		"IndexDeleteStaleTickers":      IndexDeleteStaleTickers,

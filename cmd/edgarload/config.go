@@ -7,9 +7,12 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"github.com/edgarload/edgarload/etl"
 )
 
 // Config is edgarload's configuration after flags, environment, config file
@@ -18,11 +21,21 @@ type Config struct {
 	Database struct {
 		URL    string `mapstructure:"url"`
 		Create bool   `mapstructure:"create"`
+		// Deadlines: connecting, and the session parameters
+		// statement_timeout, lock_timeout and
+		// idle_in_transaction_session_timeout of every connection.
+		ConnectTimeout           time.Duration `mapstructure:"connect_timeout"`
+		StatementTimeout         time.Duration `mapstructure:"statement_timeout"`
+		LockTimeout              time.Duration `mapstructure:"lock_timeout"`
+		IdleInTransactionTimeout time.Duration `mapstructure:"idle_in_transaction_timeout"`
 	} `mapstructure:"database"`
 	Load struct {
 		Workers   int  `mapstructure:"workers"`
 		BatchSize int  `mapstructure:"batch_size"`
 		Migrate   bool `mapstructure:"migrate"`
+		// RetryRejects parses again inputs rejected before with the
+		// same bytes by the same parser version.
+		RetryRejects bool `mapstructure:"retry_rejects"`
 		// Input limits (etl.Options of the same names).
 		MaxFileBytes      int64   `mapstructure:"max_file_bytes"`
 		MaxArchiveBytes   int64   `mapstructure:"max_archive_bytes"`
@@ -45,11 +58,16 @@ type Config struct {
 // defaults lists every configuration key with its default; each key is
 // also readable from EDGARLOAD_<KEY> (dots become underscores).
 var defaults = map[string]any{
-	"database.url":    "",
-	"database.create": true,
-	"load.workers":    runtime.NumCPU(),
-	"load.batch_size": 200,
-	"load.migrate":    true,
+	"database.url":                         "",
+	"database.create":                      true,
+	"database.connect_timeout":             "10s",
+	"database.statement_timeout":           "5m",
+	"database.lock_timeout":                "2m",
+	"database.idle_in_transaction_timeout": "5m",
+	"load.retry_rejects":                   false,
+	"load.workers":                         runtime.NumCPU(),
+	"load.batch_size":                      200,
+	"load.migrate":                         true,
 	// 0 means the etl default (1 GiB, 256 GiB, 200, 32 MiB).
 	"load.max_file_bytes":      int64(0),
 	"load.max_archive_bytes":   int64(0),
@@ -71,6 +89,7 @@ var flagKeys = map[string]string{
 	"workers":             "load.workers",
 	"batch-size":          "load.batch_size",
 	"migrate":             "load.migrate",
+	"retry-rejects":       "load.retry_rejects",
 	"max-file-bytes":      "load.max_file_bytes",
 	"max-archive-bytes":   "load.max_archive_bytes",
 	"max-expansion-ratio": "load.max_expansion_ratio",
@@ -125,6 +144,14 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 	if c.Load.BatchSize < 1 {
 		return Config{}, fmt.Errorf("load.batch_size must be at least 1, got %d", c.Load.BatchSize)
 	}
+	for k, d := range map[string]time.Duration{
+		"database.connect_timeout": c.Database.ConnectTimeout, "database.statement_timeout": c.Database.StatementTimeout,
+		"database.lock_timeout": c.Database.LockTimeout, "database.idle_in_transaction_timeout": c.Database.IdleInTransactionTimeout,
+	} {
+		if d < 0 {
+			return Config{}, fmt.Errorf("%s must not be negative (0 disables it), got %s", k, d)
+		}
+	}
 	if c.Load.MaxFileBytes < 0 || c.Load.MaxInflightBytes < 0 {
 		return Config{}, fmt.Errorf("load.max_file_bytes and load.max_inflight_bytes must not be negative")
 	}
@@ -139,6 +166,35 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 	}
 	return c, nil
 }
+
+// loadOptions are the etl.Options of the configuration.
+func (c Config) loadOptions() etl.Options {
+	return etl.Options{
+		Workers:                  c.Load.Workers,
+		BatchSize:                c.Load.BatchSize,
+		Migrate:                  c.Load.Migrate,
+		RetryRejects:             c.Load.RetryRejects,
+		MaxFileBytes:             c.Load.MaxFileBytes,
+		MaxArchiveBytes:          c.Load.MaxArchiveBytes,
+		MaxExpansionRatio:        c.Load.MaxExpansionRatio,
+		MaxInflightBytes:         c.Load.MaxInflightBytes,
+		CreateDatabase:           c.Database.Create,
+		ConnectTimeout:           c.Database.ConnectTimeout,
+		StatementTimeout:         c.Database.StatementTimeout,
+		LockTimeout:              c.Database.LockTimeout,
+		IdleInTransactionTimeout: c.Database.IdleInTransactionTimeout,
+	}
+}
+
+// connOptions are the connection settings of the configuration alone.
+func (c Config) connOptions() etl.Options {
+	o := c.loadOptions()
+	return etl.Options{CreateDatabase: o.CreateDatabase, ConnectTimeout: o.ConnectTimeout, StatementTimeout: o.StatementTimeout,
+		LockTimeout: o.LockTimeout, IdleInTransactionTimeout: o.IdleInTransactionTimeout}
+}
+
+// verifyOptions are connOptions without database creation (verify never creates one).
+func (c Config) verifyOptions() etl.Options { o := c.connOptions(); o.CreateDatabase = false; return o }
 
 // envName is the environment variable of a configuration key:
 // load.batch_size → EDGARLOAD_LOAD_BATCH_SIZE.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/spf13/pflag"
 )
@@ -61,5 +62,38 @@ func TestConfigRejectsBadValues(t *testing.T) {
 func TestConfigMissingFileIsAnError(t *testing.T) {
 	if _, err := loadConfig(filepath.Join(t.TempDir(), "nope.yaml"), nil, func(string) string { return "" }); err == nil {
 		t.Error("no error for a missing --config file")
+	}
+}
+
+// TestConfigDeadlines: the database deadlines have defaults, read
+// durations from the environment, and reach the load options;
+// --retry-rejects sets load.retry_rejects.
+func TestConfigDeadlines(t *testing.T) {
+	c, err := loadConfig("", nil, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Database.ConnectTimeout != 10*time.Second || c.Database.StatementTimeout != 5*time.Minute ||
+		c.Database.LockTimeout != 2*time.Minute || c.Database.IdleInTransactionTimeout != 5*time.Minute || c.Load.RetryRejects {
+		t.Errorf("defaults: %+v, retry_rejects %v", c.Database, c.Load.RetryRejects)
+	}
+	env := map[string]string{"EDGARLOAD_DATABASE_STATEMENT_TIMEOUT": "30s", "EDGARLOAD_DATABASE_LOCK_TIMEOUT": "0"}
+	flags := pflag.NewFlagSet("t", pflag.ContinueOnError)
+	flags.Bool("retry-rejects", false, "")
+	if err := flags.Parse([]string{"--retry-rejects"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err = loadConfig("", flags, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := c.loadOptions()
+	if o.StatementTimeout != 30*time.Second || o.LockTimeout != 0 || o.ConnectTimeout != 10*time.Second || !o.RetryRejects {
+		t.Errorf("options: %+v", o)
+	}
+	if _, err := loadConfig("", nil, func(k string) string {
+		return map[string]string{"EDGARLOAD_DATABASE_CONNECT_TIMEOUT": "-1s"}[k]
+	}); err == nil {
+		t.Error("a negative timeout was accepted")
 	}
 }

@@ -171,7 +171,7 @@ func runFetch(ctx context.Context, c Config, log *slog.Logger, client *edgarhttp
 // openForFetch connects to the database and runs pending migrations when
 // load.migrate is set.
 func openForFetch(ctx context.Context, c Config) (*pgxpool.Pool, error) {
-	pool, err := etl.Connect(ctx, c.Database.URL, etl.Options{CreateDatabase: c.Database.Create})
+	pool, err := etl.Connect(ctx, c.Database.URL, c.connOptions())
 	if err != nil {
 		return nil, err
 	}
@@ -189,8 +189,9 @@ func openForFetch(ctx context.Context, c Config) (*pgxpool.Pool, error) {
 func downloadAndLoad(ctx context.Context, c Config, log *slog.Logger, client *edgarhttp.Client, pool *pgxpool.Pool,
 	plan []edgarindex.Entry, sel fetch.Selection, prog *progress, onMissing func(edgarindex.Entry, error)) (etl.Summary, error, error) {
 	paths := make(chan string, 16)
-	opts := etl.Options{Workers: c.Load.Workers, BatchSize: c.Load.BatchSize, Paths: paths,
-		RunInputs: []string{"fetch " + describe(sel)}}
+	opts := c.loadOptions()
+	opts.Migrate, opts.CreateDatabase = false, false // openForFetch did both
+	opts.Paths, opts.RunInputs = paths, []string{"fetch " + describe(sel)}
 	dctx, cancelDownload := context.WithCancel(ctx)
 	defer cancelDownload()
 	dlErr := make(chan error, 1)

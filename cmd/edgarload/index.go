@@ -28,7 +28,7 @@ func newIndexCmd(ctx context.Context, config func(*cobra.Command) (Config, *slog
 			if err != nil {
 				return err
 			}
-			pool, err := etl.Connect(ctx, c.Database.URL, etl.Options{CreateDatabase: c.Database.Create})
+			pool, err := etl.Connect(ctx, c.Database.URL, c.connOptions())
 			if err != nil {
 				return err
 			}

@@ -23,7 +23,8 @@ import (
 var version = ""
 
 // run is the whole program behind main, with its environment passed in so
-// that tests can call it directly. It returns the process exit code.
+// that tests can call it directly. It returns the process exit code: 0, 1
+// on an error, 2 on a usage error, 130 when ctx was cancelled (a signal).
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	var configPath string
 	root := &cobra.Command{
@@ -105,17 +106,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			if err != nil {
 				return err
 			}
-			opts := etl.Options{
-				Workers:        c.Load.Workers,
-				BatchSize:      c.Load.BatchSize,
-				Migrate:        c.Load.Migrate,
-				CreateDatabase: c.Database.Create,
-
-				MaxFileBytes:      c.Load.MaxFileBytes,
-				MaxArchiveBytes:   c.Load.MaxArchiveBytes,
-				MaxExpansionRatio: c.Load.MaxExpansionRatio,
-				MaxInflightBytes:  c.Load.MaxInflightBytes,
-			}
+			opts := c.loadOptions()
 			pool, err := etl.Connect(ctx, c.Database.URL, opts)
 			if err != nil {
 				return err
@@ -130,6 +121,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	lf.Int("workers", defaults["load.workers"].(int), "parser goroutines")
 	lf.Int("batch-size", defaults["load.batch_size"].(int), "filings per database transaction")
 	lf.Bool("migrate", true, "run pending migrations before loading (--migrate=false to skip)")
+	lf.Bool("retry-rejects", false, "parse again inputs this parser version already rejected with the same bytes (skipped by default)")
 	lf.Int64("max-file-bytes", 0, "largest input (file, member, bundle) in bytes; 0: 1 GiB")
 	lf.Int64("max-archive-bytes", 0, "bytes decompressed out of one archive or compressed file; 0: 256 GiB, -1: no cap")
 	lf.Float64("max-expansion-ratio", 0, "largest expansion of one compressed stream (bomb guard); 0: 200, -1: no check")
@@ -167,6 +159,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		newVerifyCmd(ctx, config, stdout), versionCmd)
 	if err := root.ExecuteContext(ctx); err != nil {
 		fmt.Fprintf(stderr, "edgarload: %s\n", etl.RedactURL(err.Error()))
+		if ctx.Err() != nil {
+			fmt.Fprintf(stderr, "edgarload: interrupted (%v)\n", context.Cause(ctx))
+			return exitInterrupted
+		}
 		var usage interface{ Usage() }
 		if errors.As(err, &usage) {
 			return 2
@@ -180,6 +176,9 @@ func printSummary(w io.Writer, s etl.Summary) {
 	fmt.Fprintf(w, "run %d: %d files seen, %d filings loaded, %d unchanged, %d rejected in %s (%.1f filings/s)\n",
 		s.RunID, s.FilesSeen, s.FilingsLoaded, s.FilingsUnchanged, s.FilingsRejected,
 		s.Elapsed.Round(time.Millisecond), s.FilingsPerSecond())
+	if s.RejectedBefore > 0 {
+		fmt.Fprintf(w, "  %d inputs skipped: rejected before with the same bytes by this parser version (--retry-rejects to parse them again)\n", s.RejectedBefore)
+	}
 	if s.IndexFiles > 0 {
 		fmt.Fprintf(w, "  %d EDGAR index/JSON files with %d entries loaded into edgar.index_entries\n", s.IndexFiles, s.IndexEntries)
 	}

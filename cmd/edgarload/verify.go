@@ -28,7 +28,7 @@ func newVerifyCmd(ctx context.Context, config func(*cobra.Command) (Config, *slo
 			if err != nil {
 				return err
 			}
-			pool, err := etl.Connect(ctx, c.Database.URL, etl.Options{})
+			pool, err := etl.Connect(ctx, c.Database.URL, c.verifyOptions())
 			if err != nil {
 				return err
 			}
