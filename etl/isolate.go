@@ -112,7 +112,7 @@ func (o *isolated) write(ctx context.Context, pool *pgxpool.Pool, batch []*prepa
 	}
 	for attempt := 1; ; attempt++ {
 		var res batchResult
-		actx, cancel := withTimeout(ctx, policy.attemptTimeout)
+		actx, cancel := inFlight(ctx, policy.attemptTimeout)
 		res, err = writeBatch(actx, pool, batch, h)
 		timedOut := actx.Err() != nil && ctx.Err() == nil
 		cancel()
@@ -167,4 +167,20 @@ func backoff(p retryPolicy, n int) time.Duration {
 		ceil = p.maxWait
 	}
 	return time.Duration(rand.Int64N(int64(ceil) + 1))
+}
+
+// inFlightGrace is how long a batch already being written may go on after
+// the load is cancelled (the first SIGINT/SIGTERM): it commits or rolls
+// back within this time, so that what the ledger says matches what was
+// committed.
+const inFlightGrace = 10 * time.Second
+
+// inFlight is the context of one batch attempt: bounded by timeout (0:
+// none), and ending inFlightGrace after ctx ends rather than at once — a
+// cancelled COMMIT may still have committed on the server, and the loader
+// would then not know it.
+func inFlight(ctx context.Context, timeout time.Duration) (context.Context, context.CancelFunc) {
+	actx, cancel := withTimeout(context.WithoutCancel(ctx), timeout)
+	stop := context.AfterFunc(ctx, func() { time.AfterFunc(inFlightGrace, cancel) })
+	return actx, func() { stop(); cancel() }
 }

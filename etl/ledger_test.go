@@ -212,7 +212,7 @@ func TestCancelledLoadIsInterrupted(t *testing.T) {
 // database all succeed (one creates it, the others tolerate 42P04/23505;
 // goose's session lock serializes the migrations).
 func TestConcurrentCreateDatabase(t *testing.T) {
-	name := fmt.Sprintf("%s_race_%d", templateDB, dbCounter.Add(1))
+	name := templateDB + "_race"
 	u := dbURL(name)
 	t.Cleanup(func() {
 		a, err := pgx.Connect(context.Background(), testServerURL)
