@@ -10,6 +10,7 @@ import (
 
 	"github.com/edgarload/edgarload/parser/internal/cover"
 	"github.com/edgarload/edgarload/parser/internal/exhibits"
+	"github.com/edgarload/edgarload/parser/internal/furniture"
 	"github.com/edgarload/edgarload/parser/internal/indexpage"
 	"github.com/edgarload/edgarload/parser/internal/items"
 	"github.com/edgarload/edgarload/parser/internal/ixbrl"
@@ -185,12 +186,13 @@ func isHTMLDocument(raw []byte, name string) bool {
 	return textconv.IsHTML(raw) || strings.HasSuffix(lower, ".htm") || strings.HasSuffix(lower, ".html")
 }
 
-// plainText renders a document as the text the extractors read.
+// plainText renders a document as the text the extractors read, page
+// furniture removed.
 func plainText(raw []byte, isHTML bool) string {
 	if isHTML {
-		return textconv.HTMLToText(raw)
+		return furniture.Strip(textconv.HTMLToText(raw))
 	}
-	return textconv.Decode(raw)
+	return furniture.Strip(textconv.Decode(raw))
 }
 
 // primaryDocument picks the document that holds the report itself: the
