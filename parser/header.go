@@ -117,7 +117,7 @@ func registrantOf(p *sgml.Party) Registrant {
 		Role:                 roleOf(p.Role),
 		Name:                 strings.TrimSpace(p.Name),
 		SIC:                  sicOf(p.SIC),
-		IRSNumber:            strings.TrimSpace(p.IRSNumber),
+		IRSNumber:            codes.IRSNumber(p.IRSNumber),
 		StateOfIncorporation: strings.TrimSpace(p.StateOfIncorporation),
 		FiscalYearEnd:        strings.TrimSpace(p.FiscalYearEnd),
 		OrganizationName:     strings.TrimSpace(p.OrganizationName),

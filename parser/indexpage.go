@@ -74,7 +74,7 @@ func registrantOfIndexParty(pt indexpage.Party) Registrant {
 	r := Registrant{
 		Role:                 indexRole(pt.Role),
 		Name:                 pt.Name,
-		IRSNumber:            pt.IRSNumber,
+		IRSNumber:            codes.IRSNumber(pt.IRSNumber),
 		StateOfIncorporation: pt.StateOfIncorporation,
 		FiscalYearEnd:        pt.FiscalYearEnd,
 		FormType:             pt.FormType,

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/edgarload/edgarload/parser/internal/codes"
 	"strings"
 
 	"github.com/edgarload/edgarload/parser/internal/cover"
@@ -107,9 +108,7 @@ func fromSubmission(f *Filing, sub *sgml.Submission) error {
 		}
 		applyBody(f, body)
 	}
-	if len(f.Items) == 0 && len(f.ItemInformation) > 0 {
-		f.Items = headerItems(f)
-	}
+	f.Items = mergeHeaderItems(f.Items, headerItems(f))
 	addDocumentExhibits(f, sub)
 	return nil
 }
@@ -234,7 +233,7 @@ func applyBody(f *Filing, b body) {
 		Name:                 firstNonEmpty(ix.RegistrantName, c.Name),
 		StateOfIncorporation: firstNonEmpty(ix.IncorporationState, c.State),
 		FileNumber:           firstNonEmpty(ix.FileNumber, c.FileNumber),
-		IRSNumber:            firstNonEmpty(ix.TaxID, c.IRSNumber),
+		IRSNumber:            firstNonEmpty(codes.IRSNumber(ix.TaxID), codes.IRSNumber(c.IRSNumber)),
 		FormerNames:          []FormerName{},
 	}
 	if cik, ok := parseCIK(ix.CIK); ok {
@@ -298,17 +297,6 @@ func fillGaps(r *Registrant, b Registrant) {
 	} else if b.BusinessAddress != nil && r.BusinessAddress.Phone == "" {
 		r.BusinessAddress.Phone = b.BusinessAddress.Phone
 	}
-}
-
-// headerItems falls back to the header's item information when the body
-// yields no items.
-func headerItems(f *Filing) []Item {
-	filed := derefOr(f.FiledAt, derefOr(f.PeriodOfReport, ""))
-	var out []Item
-	for _, it := range items.FromHeader(f.ItemInformation, f.FormType, filed) {
-		out = append(out, Item{Code: it.Code, NumberAsFiled: it.NumberAsFiled, Part: it.Part, Title: it.Title, Source: "header"})
-	}
-	return out
 }
 
 // addDocumentExhibits merges the submission's EX-* documents into the
