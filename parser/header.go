@@ -176,6 +176,9 @@ func documentsOf(s *sgml.Submission) []Document {
 			Description: strings.TrimSpace(d.Description),
 			Bytes:       len(d.Text),
 		}
+		if d.Binary {
+			doc.Bytes = d.Size // a uuencoded or PDF payload is not kept
+		}
 		if n, err := strconv.Atoi(strings.TrimSpace(d.Sequence)); err == nil {
 			doc.Sequence = &n
 		}

@@ -299,45 +299,6 @@ func fillGaps(r *Registrant, b Registrant) {
 	}
 }
 
-// addDocumentExhibits merges the submission's EX-* documents into the
-// exhibits found in the body's exhibit index, matching by number.
-func addDocumentExhibits(f *Filing, sub *sgml.Submission) {
-	byNumber := make(map[string]int, len(f.Exhibits))
-	for i, e := range f.Exhibits {
-		byNumber[exhibits.Normalize(e.Number)] = i
-	}
-	for i := range sub.Documents {
-		d := &sub.Documents[i]
-		num, ok := exhibits.NumberFromType(d.Type)
-		if !ok {
-			continue
-		}
-		seq := f.Documents[i].Sequence
-		text := ""
-		if !d.Binary {
-			text = bodyText(d.Text, d.Filename)
-		}
-		// EX-99 documents often carry their full number only in the description.
-		if !strings.Contains(num, ".") {
-			if n := exhibits.Normalize(d.Description); n != "" && strings.HasPrefix(n, num+".") {
-				num = n
-			}
-		}
-		key := exhibits.Normalize(num)
-		if j, found := byNumber[key]; found && f.Exhibits[j].Type == "" {
-			e := &f.Exhibits[j]
-			e.Type, e.Sequence, e.Filename, e.Text = strings.TrimSpace(d.Type), seq, d.Filename, text
-			if e.Description == "" {
-				e.Description = strings.TrimSpace(d.Description)
-			}
-			continue
-		}
-		byNumber[key] = len(f.Exhibits)
-		f.Exhibits = append(f.Exhibits, Exhibit{Number: num, Type: strings.TrimSpace(d.Type), Sequence: seq,
-			Filename: d.Filename, Description: strings.TrimSpace(d.Description), Text: text})
-	}
-}
-
 // bodyText is the trimmed plain text of a document (exhibit texts and
 // `parse --text`).
 func bodyText(raw []byte, name string) string {
