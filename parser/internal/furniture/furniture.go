@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/edgarload/edgarload/parser/internal/ascii"
 )
 
 var (
@@ -27,12 +29,13 @@ var (
 	backLinkRe = regexp.MustCompile(`(?i)^(?:\[?\s*(?:back|return|go)\s+to\s+(?:the\s+)?)?(?:table\s+of\s+contents|contents|index)\s*\]?$`)
 	// leadTagRe matches a <PAGE> tag in front of text on the same line.
 	leadTagRe = regexp.MustCompile(`(?i)^\s*</?page>[ \t]*`)
-	// digitsRe finds the digit runs of a line.
-	digitsRe = regexp.MustCompile(`\d+`)
 	// headingWordRe matches the numbered headings a footer template must
 	// not take for furniture ("Item 2", "Note 3", "Exhibit 4").
 	headingWordRe = regexp.MustCompile(`(?i)^[\s\W]*(?:items?|parts?|notes?|sections?|articles?|exhibits?|schedules?|tables?|figures?|steps?|years?|quarters?|q|class|series|tranche|phase|annex|appendix|chapter|level|tier|stage|plan|proposal|rule)\b`)
 )
+
+// maxMarkerLen is the longest line taken for a page tag or number.
+const maxMarkerLen = 24
 
 // minFooter is how many times a footer template must occur.
 const minFooter = 3
@@ -52,7 +55,9 @@ func Strip(text string) string {
 		if drop[i] {
 			continue
 		}
-		l = leadTagRe.ReplaceAllString(l, "")
+		if strings.Contains(l, "<") {
+			l = leadTagRe.ReplaceAllString(l, "")
+		}
 		if strings.TrimSpace(l) == "" {
 			if blank {
 				continue
@@ -78,7 +83,7 @@ func Lines(lines []string) []bool {
 		trimmed[i] = strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " "))
 	}
 	for i, s := range trimmed {
-		if pageTagRe.MatchString(s) || explicitRe.MatchString(s) {
+		if len(s) <= maxMarkerLen && (pageTagRe.MatchString(s) || explicitRe.MatchString(s)) {
 			drop[i] = true
 		}
 	}
@@ -94,7 +99,7 @@ func Lines(lines []string) []bool {
 func markPageNumbers(lines, trimmed []string, drop []bool) {
 	var cand []int
 	for i, s := range trimmed {
-		if bareRe.MatchString(s) {
+		if len(s) <= 3 && bareRe.MatchString(s) {
 			cand = append(cand, i)
 		}
 	}
@@ -138,7 +143,8 @@ func isRow(line string) bool {
 func markBackLinks(trimmed []string, drop []bool) {
 	var at []int
 	for i, s := range trimmed {
-		if len(s) < 40 && backLinkRe.MatchString(s) && !strings.EqualFold(s, "index") {
+		if len(s) < 40 && (ascii.ContainsFold(s, "content") || ascii.ContainsFold(s, "index")) &&
+			backLinkRe.MatchString(s) && !strings.EqualFold(s, "index") {
 			at = append(at, i)
 		}
 	}
@@ -159,10 +165,11 @@ type occurrence struct{ line, value int }
 func markFooters(trimmed []string, drop []bool) {
 	groups := map[string][]occurrence{}
 	for i, s := range trimmed {
-		if drop[i] || len(s) > maxFooterLen || strings.Contains(s, "\t") || headingWordRe.MatchString(s) || strings.Contains(s, "....") {
+		if drop[i] || len(s) > maxFooterLen || !strings.ContainsAny(s, "0123456789") || strings.Contains(s, "\t") ||
+			strings.Contains(s, "....") {
 			continue
 		}
-		runs := digitsRe.FindAllStringIndex(s, -1)
+		runs := digitRuns(s)
 		if len(runs) == 0 {
 			continue
 		}
@@ -183,7 +190,7 @@ func markFooters(trimmed []string, drop []bool) {
 		}
 	}
 	for _, occ := range groups {
-		if len(occ) < minFooter || !increasing(occ) || !spread(occ) {
+		if len(occ) < minFooter || !increasing(occ) || !spread(occ) || headingWordRe.MatchString(trimmed[occ[0].line]) {
 			continue
 		}
 		for _, o := range occ {
@@ -205,6 +212,25 @@ func spread(occ []occurrence) bool {
 		}
 	}
 	return true
+}
+
+// digitRuns returns the [start, end) byte offsets of the runs of ASCII
+// digits of s.
+func digitRuns(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		out = append(out, []int{i, j})
+		i = j
+	}
+	return out
 }
 
 // atEdge reports whether the digit run r of s starts or ends the line,
