@@ -7,7 +7,7 @@ package parser
 // Version identifies the parser's extraction rules. It is stored with every
 // loaded filing so that rows can be traced to the code that produced them;
 // bump it whenever extraction results change.
-const Version = "0.3.0"
+const Version = "0.4.0"
 
 // Shape names the physical layout a filing arrived in.
 const (
@@ -129,6 +129,7 @@ type Exhibit struct {
 	Filename    string `json:"filename"`
 	Description string `json:"description"`
 	Text        string `json:"text"`
+	Bytes       int    `json:"bytes"` // size of the exhibit's document; 0 for an index row without one
 }
 
 // Signer is one person who signed the report.

@@ -117,7 +117,7 @@ func registrantOf(p *sgml.Party) Registrant {
 		Role:                 roleOf(p.Role),
 		Name:                 strings.TrimSpace(p.Name),
 		SIC:                  sicOf(p.SIC),
-		IRSNumber:            strings.TrimSpace(p.IRSNumber),
+		IRSNumber:            codes.IRSNumber(p.IRSNumber),
 		StateOfIncorporation: strings.TrimSpace(p.StateOfIncorporation),
 		FiscalYearEnd:        strings.TrimSpace(p.FiscalYearEnd),
 		OrganizationName:     strings.TrimSpace(p.OrganizationName),
@@ -175,6 +175,9 @@ func documentsOf(s *sgml.Submission) []Document {
 			Filename:    strings.TrimSpace(d.Filename),
 			Description: strings.TrimSpace(d.Description),
 			Bytes:       len(d.Text),
+		}
+		if d.Binary {
+			doc.Bytes = d.Size // a uuencoded or PDF payload is not kept
 		}
 		if n, err := strconv.Atoi(strings.TrimSpace(d.Sequence)); err == nil {
 			doc.Sequence = &n

@@ -414,7 +414,7 @@ func TestDocumentsOf(t *testing.T) {
 	if docs[0].Sequence == nil || *docs[0].Sequence != 1 || docs[0].Bytes != 5 || docs[0].Description != "FORM 8-K" {
 		t.Errorf("doc 0 = %+v", docs[0])
 	}
-	if docs[1].Sequence != nil || docs[1].Bytes != 0 || docs[1].Type != "GRAPHIC" {
+	if docs[1].Sequence != nil || docs[1].Bytes != 900 || docs[1].Type != "GRAPHIC" { // a binary payload: its raw size
 		t.Errorf("doc 1 = %+v", docs[1])
 	}
 	if documentsOf(nil) != nil {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/edgarload/edgarload/parser/internal/codes"
-	"github.com/edgarload/edgarload/parser/internal/exhibits"
 	"github.com/edgarload/edgarload/parser/internal/indexpage"
 	"github.com/edgarload/edgarload/parser/internal/items"
 )
@@ -58,9 +57,8 @@ func fromIndexPage(f *Filing, p *indexpage.Page) error {
 			doc.Sequence = &seq
 		}
 		f.Documents = append(f.Documents, doc)
-		if num, ok := exhibits.NumberFromType(d.Type); ok {
-			f.Exhibits = append(f.Exhibits, Exhibit{Number: num, Type: d.Type, Sequence: doc.Sequence,
-				Filename: d.Filename, Description: d.Description})
+		if e, ok := exhibitOfDocument(doc); ok {
+			f.Exhibits = append(f.Exhibits, e)
 		}
 	}
 	if f.FormType == "" {
@@ -74,7 +72,7 @@ func registrantOfIndexParty(pt indexpage.Party) Registrant {
 	r := Registrant{
 		Role:                 indexRole(pt.Role),
 		Name:                 pt.Name,
-		IRSNumber:            pt.IRSNumber,
+		IRSNumber:            codes.IRSNumber(pt.IRSNumber),
 		StateOfIncorporation: pt.StateOfIncorporation,
 		FiscalYearEnd:        pt.FiscalYearEnd,
 		FormType:             pt.FormType,

@@ -6,10 +6,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/edgarload/edgarload/parser/internal/codes"
 	"strings"
 
 	"github.com/edgarload/edgarload/parser/internal/cover"
 	"github.com/edgarload/edgarload/parser/internal/exhibits"
+	"github.com/edgarload/edgarload/parser/internal/furniture"
 	"github.com/edgarload/edgarload/parser/internal/indexpage"
 	"github.com/edgarload/edgarload/parser/internal/items"
 	"github.com/edgarload/edgarload/parser/internal/ixbrl"
@@ -106,9 +108,7 @@ func fromSubmission(f *Filing, sub *sgml.Submission) error {
 		}
 		applyBody(f, body)
 	}
-	if len(f.Items) == 0 && len(f.ItemInformation) > 0 {
-		f.Items = headerItems(f)
-	}
+	f.Items = mergeHeaderItems(f.Items, headerItems(f))
 	addDocumentExhibits(f, sub)
 	return nil
 }
@@ -185,12 +185,13 @@ func isHTMLDocument(raw []byte, name string) bool {
 	return textconv.IsHTML(raw) || strings.HasSuffix(lower, ".htm") || strings.HasSuffix(lower, ".html")
 }
 
-// plainText renders a document as the text the extractors read.
+// plainText renders a document as the text the extractors read, page
+// furniture removed.
 func plainText(raw []byte, isHTML bool) string {
 	if isHTML {
-		return textconv.HTMLToText(raw)
+		return furniture.Strip(textconv.HTMLToText(raw))
 	}
-	return textconv.Decode(raw)
+	return furniture.Strip(textconv.Decode(raw))
 }
 
 // primaryDocument picks the document that holds the report itself: the
@@ -232,7 +233,7 @@ func applyBody(f *Filing, b body) {
 		Name:                 firstNonEmpty(ix.RegistrantName, c.Name),
 		StateOfIncorporation: firstNonEmpty(ix.IncorporationState, c.State),
 		FileNumber:           firstNonEmpty(ix.FileNumber, c.FileNumber),
-		IRSNumber:            firstNonEmpty(ix.TaxID, c.IRSNumber),
+		IRSNumber:            firstNonEmpty(codes.IRSNumber(ix.TaxID), codes.IRSNumber(c.IRSNumber)),
 		FormerNames:          []FormerName{},
 	}
 	if cik, ok := parseCIK(ix.CIK); ok {
@@ -295,56 +296,6 @@ func fillGaps(r *Registrant, b Registrant) {
 		r.BusinessAddress = b.BusinessAddress
 	} else if b.BusinessAddress != nil && r.BusinessAddress.Phone == "" {
 		r.BusinessAddress.Phone = b.BusinessAddress.Phone
-	}
-}
-
-// headerItems falls back to the header's item information when the body
-// yields no items.
-func headerItems(f *Filing) []Item {
-	filed := derefOr(f.FiledAt, derefOr(f.PeriodOfReport, ""))
-	var out []Item
-	for _, it := range items.FromHeader(f.ItemInformation, f.FormType, filed) {
-		out = append(out, Item{Code: it.Code, NumberAsFiled: it.NumberAsFiled, Part: it.Part, Title: it.Title, Source: "header"})
-	}
-	return out
-}
-
-// addDocumentExhibits merges the submission's EX-* documents into the
-// exhibits found in the body's exhibit index, matching by number.
-func addDocumentExhibits(f *Filing, sub *sgml.Submission) {
-	byNumber := make(map[string]int, len(f.Exhibits))
-	for i, e := range f.Exhibits {
-		byNumber[exhibits.Normalize(e.Number)] = i
-	}
-	for i := range sub.Documents {
-		d := &sub.Documents[i]
-		num, ok := exhibits.NumberFromType(d.Type)
-		if !ok {
-			continue
-		}
-		seq := f.Documents[i].Sequence
-		text := ""
-		if !d.Binary {
-			text = bodyText(d.Text, d.Filename)
-		}
-		// EX-99 documents often carry their full number only in the description.
-		if !strings.Contains(num, ".") {
-			if n := exhibits.Normalize(d.Description); n != "" && strings.HasPrefix(n, num+".") {
-				num = n
-			}
-		}
-		key := exhibits.Normalize(num)
-		if j, found := byNumber[key]; found && f.Exhibits[j].Type == "" {
-			e := &f.Exhibits[j]
-			e.Type, e.Sequence, e.Filename, e.Text = strings.TrimSpace(d.Type), seq, d.Filename, text
-			if e.Description == "" {
-				e.Description = strings.TrimSpace(d.Description)
-			}
-			continue
-		}
-		byNumber[key] = len(f.Exhibits)
-		f.Exhibits = append(f.Exhibits, Exhibit{Number: num, Type: strings.TrimSpace(d.Type), Sequence: seq,
-			Filename: d.Filename, Description: strings.TrimSpace(d.Description), Text: text})
 	}
 }
 

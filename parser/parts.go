@@ -255,13 +255,16 @@ func mergeExhibit(out *Filing, e Exhibit) {
 	if o.Text == "" {
 		o.Text = e.Text
 	}
+	if o.Bytes == 0 {
+		o.Bytes = e.Bytes
+	}
 }
 
 // mergeExhibitPart merges an exhibit file: its row (matched by file name,
 // else number) gets its text.
 func mergeExhibitPart(out *Filing, typ string, part Part) {
 	num := strings.TrimPrefix(typ, "EX-")
-	e := Exhibit{Number: num, Type: typ, Filename: path.Base(part.Name), Text: bodyText(part.Data, part.Name)}
+	e := Exhibit{Number: num, Type: typ, Filename: path.Base(part.Name), Text: bodyText(part.Data, part.Name), Bytes: len(part.Data)}
 	mergeExhibit(out, e)
 }
 

@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/edgarload/edgarload/parser/internal/codes"
 	"io"
 	"path"
 	"regexp"
@@ -323,7 +324,7 @@ func parseSubmissions(data []byte) (*Document, error) {
 	}
 	c := &Company{
 		CIK: cik, Name: raw.Name.s(), EntityType: raw.EntityType.s(), SICDescription: raw.SICDescription.s(),
-		OwnerOrg: raw.OwnerOrg.s(), EIN: raw.EIN.s(), LEI: raw.LEI.s(), Description: raw.Description.s(),
+		OwnerOrg: raw.OwnerOrg.s(), EIN: codes.IRSNumber(raw.EIN.s()), LEI: raw.LEI.s(), Description: raw.Description.s(),
 		Website: raw.Website.s(), InvestorWebsite: raw.InvestorWebsite.s(), Category: raw.Category.s(),
 		FiscalYearEnd: raw.FiscalYearEnd.s(), StateOfIncorporation: raw.StateOfIncorporation.s(),
 		StateOfIncorporationDescription: raw.StateOfIncorporationDescription.s(), Phone: raw.Phone.s(),

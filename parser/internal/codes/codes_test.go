@@ -43,3 +43,14 @@ func TestFindDate(t *testing.T) {
 		t.Errorf("CompactDate = %q", got)
 	}
 }
+
+func TestIRSNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"000000000": "", " 00-0000000 ": "", "0": "", "04-3387074": "04-3387074", " 942404110": "942404110",
+		"": "", "N/A": "N/A", "000000001": "000000001",
+	} {
+		if got := IRSNumber(in); got != want {
+			t.Errorf("IRSNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -52,8 +52,13 @@ var (
 	// ruleRe matches leading rule characters of a continuation line.
 	ruleRe = regexp.MustCompile(`^[\s\x{a0}]*[-=_]{3,}[\s\x{a0}]*`)
 	// stopRe matches lines that end an exhibit list: signatures and the
-	// next item heading.
+	// next item heading (reportsRe is the third kind).
 	stopRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:signatures?[\s\x{a0}:.]*$|items?[\s\x{a0}]*\d{1,2}(?:\.\d{1,2})?[A-Z]?[\s\x{a0}]*[.:\t\-–—])`)
+	// reportsRe matches the "(b) Reports on Form 8-K" heading of a 10-K
+	// or 10-Q (or "No reports on Form 8-K were filed ..."): the lettered
+	// paragraph, a short heading line or a "No reports" sentence, never
+	// a wrapped description ("... Report on Form 8-K filed by ...").
+	reportsRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:(?:\(?[a-d]\)|[a-d]\.)[\s\x{a0}]*(?:current[\s\x{a0}]+)?reports?[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k\b|no[\s\x{a0}]+(?:current[\s\x{a0}]+)?reports?[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k\b|(?:current[\s\x{a0}]+)?reports[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k[\s\x{a0}.:]*$)`)
 	// pageRe matches page markers and bare page numbers.
 	pageRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:<page>|-?[\s\x{a0}]*\d{1,3}[\s\x{a0}]*-?|page[\s\x{a0}]*\d*)?[\s\x{a0}]*$`)
 )
@@ -196,7 +201,7 @@ func readList(lines []string, i int, add func(Entry)) int {
 			}
 			continue
 		}
-		if stopRe.MatchString(line) {
+		if stopRe.MatchString(line) || reportsRe.MatchString(line) {
 			break
 		}
 		if e, col, ok := parseEntry(line); ok {
@@ -440,4 +445,30 @@ func Normalize(number string) string {
 		}
 	}
 	return strings.Join(parts, ".")
+}
+
+// DocumentNumber returns the exhibit number of any numbered EX-* document
+// type, the interactive-data ones included ("EX-101.INS" → "101.INS"), and
+// whether the type is interactive data (EX-100, EX-101.*), whose documents
+// are XBRL rather than text.
+func DocumentNumber(docType string) (number string, interactive, ok bool) {
+	if n, ok := NumberFromType(docType); ok {
+		return n, false, true
+	}
+	t := strings.ToUpper(strings.TrimSpace(docType))
+	if !strings.HasPrefix(t, "EX-") {
+		return "", false, false
+	}
+	rest := strings.TrimSpace(t[3:])
+	if rest == "" || rest[0] < '0' || rest[0] > '9' {
+		return "", false, false
+	}
+	return rest, true, true
+}
+
+// Base returns the first part of a normalized exhibit number: "99.1" →
+// "99", "3.I" → "3".
+func Base(key string) string {
+	b, _, _ := strings.Cut(key, ".")
+	return b
 }

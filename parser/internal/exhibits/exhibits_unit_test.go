@@ -126,3 +126,29 @@ func FuzzParseIndex(f *testing.F) {
 		Normalize(text)
 	})
 }
+
+func TestParseIndexStopsAtReportsOnForm8K(t *testing.T) {
+	text := "(c) Exhibits\n\n    3.1   Restated Articles of Incorporation\n    10.1  Credit Agreement dated May 1, 1996\n\n" +
+		"(b) Reports on Form 8-K\n\n    1.    Form 8-K dated October 5, 1996, reporting Item 5.\n    2.    Form 8-K dated November 2, 1996, reporting Item 2.\n"
+	got := ParseIndex(text)
+	if len(got) != 2 || got[0].Number != "3.1" || got[1].Number != "10.1" {
+		t.Errorf("ParseIndex = %+v, want 3.1 and 10.1 only", got)
+	}
+}
+
+func TestReportsOnForm8KLines(t *testing.T) {
+	for line, want := range map[string]bool{
+		"(b) Reports on Form 8-K":                                        true,
+		"(b)  Reports on Form 8-K.  None.":                               true,
+		"b. Current Reports on Form 8-K":                                 true,
+		"   REPORTS ON FORM 8-K:":                                        true,
+		"No reports on Form 8-K were filed during the quarter.":          true,
+		"    Report on Form 8-K filed by the Registrant on May 1, 2008)": false,
+		"(b) Report of Independent Accountants":                          false,
+		"Reports on Form 8-K filed by the Registrant (incorporated":      false,
+	} {
+		if got := reportsRe.MatchString(line); got != want {
+			t.Errorf("reportsRe(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

@@ -1,0 +1,258 @@
+// Package furniture removes page furniture from the plain text of a
+// document: the lines a printed page carries that are not part of the
+// report — SGML <PAGE> tags, page numbers ("2", "-2-", "- 3 -", "Page 3 of
+// 10", "F-3"), running footers repeated at every page break with the page
+// number ("47 Acme Holdings Inc.", "Acme | 2024 Form 10-K | 47") and
+// "Table of Contents" back-links. It works on whole documents, where the
+// repetition that gives furniture away is visible, and is applied once to
+// the text every extractor reads.
+package furniture
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/edgarload/edgarload/parser/internal/ascii"
+)
+
+var (
+	// pageTagRe matches an SGML page tag line: "<PAGE>", "<PAGE>   1",
+	// "</page>".
+	pageTagRe = regexp.MustCompile(`(?i)^</?page>\s*\d{0,4}$`)
+	// explicitRe matches a page number written as one: "-2-", "- 3 -",
+	// "Page 3", "Page 3 of 10", "F-3", "A-12".
+	explicitRe = regexp.MustCompile(`(?i)^(?:-\s*\d{1,3}\s*-|[-–—]\s*\d{1,3}|page\s+(?:[A-Z]{1,2}-)?\d{1,4}(?:\s+of\s+(?:[A-Z]{1,2}-)?\d{1,4})?|[A-H]\s?-\s?\d{1,3})$`)
+	// bareRe matches a bare number that may be a page number.
+	bareRe = regexp.MustCompile(`^\d{1,3}$`)
+	// backLinkRe matches a link back to the table of contents or index.
+	backLinkRe = regexp.MustCompile(`(?i)^(?:\[?\s*(?:back|return|go)\s+to\s+(?:the\s+)?)?(?:table\s+of\s+contents|contents|index)\s*\]?$`)
+	// leadTagRe matches a <PAGE> tag in front of text on the same line.
+	leadTagRe = regexp.MustCompile(`(?i)^\s*</?page>[ \t]*`)
+	// headingWordRe matches the numbered headings a footer template must
+	// not take for furniture ("Item 2", "Note 3", "Exhibit 4").
+	headingWordRe = regexp.MustCompile(`(?i)^[\s\W]*(?:items?|parts?|notes?|sections?|articles?|exhibits?|schedules?|tables?|figures?|steps?|years?|quarters?|q|class|series|tranche|phase|annex|appendix|chapter|level|tier|stage|plan|proposal|rule)\b`)
+)
+
+// maxMarkerLen is the longest line taken for a page tag or number.
+const maxMarkerLen = 24
+
+// minFooter is how many times a footer template must occur.
+const minFooter = 3
+
+// maxFooterLen is the longest line taken for a running footer.
+const maxFooterLen = 100
+
+// Strip returns text without its page furniture. Lines are removed whole;
+// runs of blank lines left behind are collapsed to one.
+func Strip(text string) string {
+	lines := strings.Split(text, "\n")
+	drop := Lines(lines)
+	var b strings.Builder
+	b.Grow(len(text))
+	blank, wrote := false, false
+	for i, l := range lines {
+		if drop[i] {
+			continue
+		}
+		if strings.Contains(l, "<") {
+			l = leadTagRe.ReplaceAllString(l, "")
+		}
+		if strings.TrimSpace(l) == "" {
+			if blank {
+				continue
+			}
+			blank = true
+		} else {
+			blank = false
+		}
+		if wrote {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+		wrote = true
+	}
+	return b.String()
+}
+
+// Lines reports which lines of a document are page furniture.
+func Lines(lines []string) []bool {
+	drop := make([]bool, len(lines))
+	trimmed := make([]string, len(lines))
+	for i, l := range lines {
+		trimmed[i] = strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " "))
+	}
+	for i, s := range trimmed {
+		if len(s) <= maxMarkerLen && (pageTagRe.MatchString(s) || explicitRe.MatchString(s)) {
+			drop[i] = true
+		}
+	}
+	markPageNumbers(lines, trimmed, drop)
+	markBackLinks(trimmed, drop)
+	markFooters(trimmed, drop)
+	return drop
+}
+
+// markPageNumbers marks bare numbers that are page numbers: those not
+// held between two table rows, and those continuing the sequence of the
+// page numbers around them.
+func markPageNumbers(lines, trimmed []string, drop []bool) {
+	var cand []int
+	for i, s := range trimmed {
+		if len(s) <= 3 && bareRe.MatchString(s) {
+			cand = append(cand, i)
+		}
+	}
+	value := func(k int) int { v, _ := strconv.Atoi(trimmed[cand[k]]); return v }
+	for k, i := range cand {
+		inSeq := (k > 0 && follows(value(k-1), value(k))) || (k+1 < len(cand) && follows(value(k), value(k+1)))
+		if inSeq || !(isRow(neighbour(lines, trimmed, i, -1)) && isRow(neighbour(lines, trimmed, i, +1))) {
+			drop[i] = true
+		}
+	}
+}
+
+// follows reports whether page number b can be the next printed after a.
+func follows(a, b int) bool { return b > a && b-a <= 3 }
+
+// neighbour returns the nearest non-blank line before (dir -1) or after
+// (dir +1) line i that is not itself a bare number, "" when there is none.
+func neighbour(lines, trimmed []string, i, dir int) string {
+	for j := i + dir; j >= 0 && j < len(lines); j += dir {
+		if trimmed[j] != "" && !bareRe.MatchString(trimmed[j]) {
+			return lines[j]
+		}
+	}
+	return ""
+}
+
+// cellGapRe matches the gap between two cells of a fixed-width row.
+var cellGapRe = regexp.MustCompile(`\S[ \x{a0}]{3,}\S`)
+
+// isRow reports whether a line looks like a table row: cells separated by
+// tabs or wide gaps, and a number among them.
+func isRow(line string) bool {
+	if !strings.ContainsAny(line, "0123456789") {
+		return false
+	}
+	return strings.Contains(strings.TrimSpace(line), "\t") || cellGapRe.MatchString(line)
+}
+
+// markBackLinks marks "Table of Contents" lines when the document prints
+// more than one: they are links back to it at the page breaks.
+func markBackLinks(trimmed []string, drop []bool) {
+	var at []int
+	for i, s := range trimmed {
+		if len(s) < 40 && (ascii.ContainsFold(s, "content") || ascii.ContainsFold(s, "index")) &&
+			backLinkRe.MatchString(s) && !strings.EqualFold(s, "index") {
+			at = append(at, i)
+		}
+	}
+	if len(at) < 2 {
+		return
+	}
+	for _, i := range at {
+		drop[i] = true
+	}
+}
+
+// occurrence is one line of a footer template and its page number.
+type occurrence struct{ line, value int }
+
+// markFooters marks running footers and headers: short lines printed
+// at least minFooter times with the same text around a page number that
+// increases from one to the next ("47 Acme Holdings Inc.").
+func markFooters(trimmed []string, drop []bool) {
+	groups := map[string][]occurrence{}
+	for i, s := range trimmed {
+		if drop[i] || len(s) > maxFooterLen || !strings.ContainsAny(s, "0123456789") || strings.Contains(s, "\t") ||
+			strings.Contains(s, "....") {
+			continue
+		}
+		runs := digitRuns(s)
+		if len(runs) == 0 {
+			continue
+		}
+		// The page number is the first or the last number of the line.
+		for _, r := range [][]int{runs[0], runs[len(runs)-1]} {
+			if r[1]-r[0] > 3 || !atEdge(s, r) {
+				continue
+			}
+			v, _ := strconv.Atoi(s[r[0]:r[1]])
+			key := s[:r[0]] + "\x00" + s[r[1]:]
+			if !strings.ContainsFunc(key, isLetter) {
+				continue
+			}
+			groups[key] = append(groups[key], occurrence{i, v})
+			if len(runs) == 1 {
+				break
+			}
+		}
+	}
+	for _, occ := range groups {
+		if len(occ) < minFooter || !increasing(occ) || !spread(occ) || headingWordRe.MatchString(trimmed[occ[0].line]) {
+			continue
+		}
+		for _, o := range occ {
+			drop[o.line] = true
+		}
+	}
+}
+
+// minPageLines is the fewest lines between two occurrences of a running
+// footer: one per page, never on consecutive rows of a list.
+const minPageLines = 3
+
+// spread reports whether a footer template's occurrences are a page
+// apart at least.
+func spread(occ []occurrence) bool {
+	for k := 1; k < len(occ); k++ {
+		if occ[k].line-occ[k-1].line < minPageLines {
+			return false
+		}
+	}
+	return true
+}
+
+// digitRuns returns the [start, end) byte offsets of the runs of ASCII
+// digits of s.
+func digitRuns(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		out = append(out, []int{i, j})
+		i = j
+	}
+	return out
+}
+
+// atEdge reports whether the digit run r of s starts or ends the line,
+// but for blanks and separators ("| 47", "- 3").
+func atEdge(s string, r []int) bool {
+	return strings.Trim(s[:r[0]], separators) == "" || strings.Trim(s[r[1]:], separators) == ""
+}
+
+// separators may stand between a footer's page number and the line's end.
+const separators = " \u00a0|-–—•·"
+
+// increasing reports whether the numbers of a footer template rise from
+// one occurrence to the next, as page numbers do.
+func increasing(occ []occurrence) bool {
+	for k := 1; k < len(occ); k++ {
+		if occ[k].value <= occ[k-1].value {
+			return false
+		}
+	}
+	return true
+}
+
+func isLetter(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f
+}

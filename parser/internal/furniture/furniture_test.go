@@ -1,0 +1,33 @@
+package furniture
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestStrip(t *testing.T) {
+	prose := func(n int) string { return strings.Repeat("Some prose about the business.\n", n) }
+	cases := []struct {
+		name, in, want string
+	}{
+		{"page tags", "<PAGE>   1\nText one.\n</page>\n<Page>\nText two.", "Text one.\nText two."},
+		{"tag before text", "<PAGE>EXHIBIT 99.1\nText.", "EXHIBIT 99.1\nText."},
+		{"page numbers", "Text.\n\n2\n\nMore.\n\n-3-\n\n- 4 -\n\nPage 5 of 10\n\nEnd.", "Text.\n\nMore.\n\nEnd."},
+		{"cell between table rows kept", "Revenue\t100\t200\n7\nCost\t50\t60", "Revenue\t100\t200\n7\nCost\t50\t60"},
+		{"fixed-width cell kept", "Net income      1,234     1,100\n12\nTaxes           300       280", "Net income      1,234     1,100\n12\nTaxes           300       280"},
+		{"page number after a table in sequence", prose(1) + "\n11\n\n" + "Low\t0.195\t0.18\n12\nB.\tPlan of Distribution\n" + prose(1) + "\n13\n", prose(1) + "\nLow\t0.195\t0.18\nB.\tPlan of Distribution\n" + prose(1)},
+		{"running footer", prose(3) + "47 Acme Holdings Inc.\n" + prose(3) + "48 Acme Holdings Inc.\n" + prose(3) + "49 Acme Holdings Inc.\n", prose(9)},
+		{"footer with a constant year", prose(3) + "Acme | 2024 Form 10-K | 5\n" + prose(3) + "Acme | 2024 Form 10-K | 6\n" + prose(3) + "Acme | 2024 Form 10-K | 8\n", prose(9)},
+		{"numbered headings kept", "Item 1\nBusiness.\n" + prose(3) + "Item 2\nProperties.\n" + prose(3) + "Item 3\nLegal.\n", "Item 1\nBusiness.\n" + prose(3) + "Item 2\nProperties.\n" + prose(3) + "Item 3\nLegal.\n"},
+		{"list rows kept", "4   Omitted - Inapplicable.\n5   Omitted - Inapplicable.\n6   Omitted - Inapplicable.", "4   Omitted - Inapplicable.\n5   Omitted - Inapplicable.\n6   Omitted - Inapplicable."},
+		{"footnotes kept", "(1) Segment income includes:\n" + prose(3) + "(2) Segment income includes:\n" + prose(3) + "(3) Segment income includes:\n", "(1) Segment income includes:\n" + prose(3) + "(2) Segment income includes:\n" + prose(3) + "(3) Segment income includes:\n"},
+		{"repeated footer values are content", prose(3) + "Year 2024 Acme 5\n" + prose(3) + "Year 2024 Acme 5\n" + prose(3) + "Year 2024 Acme 5\n", prose(3) + "Year 2024 Acme 5\n" + prose(3) + "Year 2024 Acme 5\n" + prose(3) + "Year 2024 Acme 5\n"},
+		{"back-links", "Table of Contents\nItem 1. Business 3\n" + prose(2) + "\nTable of Contents\n" + prose(2), "Item 1. Business 3\n" + prose(2) + "\n" + prose(2)},
+		{"one table of contents heading kept", "TABLE OF CONTENTS\nArticle I", "TABLE OF CONTENTS\nArticle I"},
+	}
+	for _, c := range cases {
+		if got := Strip(c.in); got != strings.TrimSuffix(c.want, "\n") && got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
