@@ -57,7 +57,7 @@ func TestDatamuleBundle(t *testing.T) {
 		`SELECT concat_ws('|', accession_number, form_type, filed_at, period_of_report, shape, source_path, document_count) FROM edgar.filings`: "0001437749-24-000106|8-K|2024-01-02|2023-12-31|submission|" + path + "!0001437749-24-000106|14",
 		`SELECT string_agg(concat_ws('|', r.cik, r.name, r.business_city), ';') FROM edgar.registrants r`:                                       "1084869|1 800 FLOWERS COM INC|JERICHO",
 		`SELECT string_agg(code, ' ' ORDER BY ordinal) FROM edgar.items`:                                                                        "5.02 9.01",
-		`SELECT string_agg(number, ' ' ORDER BY ordinal) FROM edgar.exhibits`:                                                                   "99.1 104",
+		`SELECT string_agg(number, ' ' ORDER BY ordinal) FROM edgar.exhibits`:                                                                   "99.1 104 101.SCH 101.DEF 101.LAB 101.PRE",
 		`SELECT count(*)::text FROM edgar.documents`:                                                                                            "14",
 		`SELECT string_agg(filename, ' ' ORDER BY ordinal) FROM edgar.documents WHERE ordinal <= 2`:                                             "flws20231228_8k.htm ex_610719.htm",
 	}
