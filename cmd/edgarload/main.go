@@ -4,8 +4,10 @@
 //
 //	edgarload parse [--text] PATH...     print each filing as one JSON line (no database)
 //	edgarload load PATH...               parse and upsert into the edgar schema
+//	edgarload fetch --form F --from D    download from EDGAR (fair access, cache) and load
 //	edgarload index load FILE|DIR...     load EDGAR index files and SEC JSON (submissions, tickers)
 //	edgarload migrate up|down|status|version
+//	edgarload verify [--json]            consistency checks of the database
 //	edgarload version
 //
 // The first SIGINT or SIGTERM stops a run gracefully: no new work starts,
