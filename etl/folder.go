@@ -21,13 +21,14 @@ func isFilingFolder(name string) bool {
 
 // emitFolder emits a filing folder: its files (hidden ones skipped,
 // subfolders walked) as one Input whose parts are parsed together, or a
-// lone file as itself. An archive inside a filing folder is one of the
+// lone file as itself; special files are skipped. An archive inside a filing folder is one of the
 // filing's files (EDGAR's -xbrl.zip), not a bundle of filings. Files that
 // cannot be read, and a folder above maxBytes in all, are one reject at
 // stage "read".
 func (w *walker) folder(dir string) bool {
 	maxBytes, emit := w.cfg.maxFile, w.emit
 	var files []string
+	var skips [][2]string // special files: path, reason
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -41,18 +42,29 @@ func (w *walker) folder(dir string) bool {
 		if d.IsDir() {
 			return nil
 		}
-		if d.Type()&os.ModeSymlink != 0 {
-			if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		if !d.Type().IsRegular() {
+			st, err := os.Stat(path) // follows a link
+			switch {
+			case err != nil:
+				skips = append(skips, [2]string{path, "symbolic link to nothing readable: " + err.Error()})
+				return nil
+			case st.IsDir():
+				return nil // a link to a folder is not followed inside a filing folder
+			case !st.Mode().IsRegular():
+				skips = append(skips, [2]string{path, notRegular(st.Mode())})
 				return nil
 			}
-		} else if !d.Type().IsRegular() {
-			return nil
 		}
 		files = append(files, path)
 		return nil
 	})
 	if err != nil {
 		return emit(Input{Name: dir, err: fmt.Errorf("read filing folder %s: %w", dir, err)})
+	}
+	for _, sk := range skips {
+		if !w.skip(sk[0], sk[1]) {
+			return false
+		}
 	}
 	sort.Strings(files)
 	switch len(files) {

@@ -5,7 +5,6 @@ import (
 	"archive/zip"
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/edgarload/edgarload/etl/unpack"
 	"github.com/edgarload/edgarload/parser/datamule"
@@ -42,93 +42,117 @@ type walker struct {
 	cfg  walkConfig
 	emit func(Input) bool
 	dec  unpack.Decoders // for compressed archive members
+	seen map[fileID]bool // directories walked, by device and inode
+}
+
+// fileID tells a file apart from every other on this machine.
+type fileID struct{ dev, ino uint64 }
+
+// idOf is st's device and inode (false where the system has none).
+func idOf(st fs.FileInfo) (fileID, bool) {
+	s, ok := st.Sys().(*syscall.Stat_t)
+	if !ok {
+		return fileID{}, false
+	}
+	return fileID{dev: uint64(s.Dev), ino: uint64(s.Ino)}, true
 }
 
 // walkInputs sends every input under paths to emit, in a stable order
 // (directories sorted, archives in member order), reading one file at a
-// time so memory stays bounded. It stops when emit returns false (the
-// context was cancelled).
+// time so memory stays bounded. Symbolic links are followed, to files and
+// to directories; a directory met twice (a link loop) is skipped the
+// second time, and so are special files (named pipes, sockets, devices),
+// never opened. It stops when emit returns false (the context was
+// cancelled).
 func walkInputs(ctx context.Context, paths []string, cfg walkConfig, emit func(Input) bool) error {
-	w := &walker{cfg: cfg, emit: emit}
+	w := &walker{cfg: cfg, emit: emit, seen: map[fileID]bool{}}
 	defer w.dec.Close()
 	for _, p := range paths {
+		ok := true
 		if p == StdinName {
-			if !w.stdinInput() {
-				return ctx.Err()
-			}
-			continue
+			ok = w.stdinInput()
+		} else if st, err := os.Stat(p); err != nil {
+			ok = emit(readError(p, err))
+		} else if st.IsDir() {
+			ok = w.directory(p, st)
+		} else {
+			ok = w.file(p)
 		}
-		st, err := os.Stat(p)
-		if err != nil {
-			if !emit(readError(p, err)) {
-				return ctx.Err()
-			}
-			continue
-		}
-		if st.IsDir() && isFilingFolder(filepath.Base(p)) {
-			if !w.folder(p) {
-				return ctx.Err()
-			}
-			continue
-		}
-		if !st.IsDir() {
-			if !w.file(p) {
-				return ctx.Err()
-			}
-			continue
-		}
-		if err := w.dir(p); err != nil {
-			if errors.Is(err, errStop) {
-				return ctx.Err()
-			}
-			return err
+		if !ok {
+			return ctx.Err()
 		}
 	}
 	return nil
 }
 
-var errStop = errors.New("stop")
-
-// dir walks a directory recursively in sorted order, hidden entries skipped.
-func (w *walker) dir(p string) error {
-	err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if !w.emit(readError(path, err)) {
-				return errStop
-			}
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+// directory walks a directory (st: its os.Stat, links followed) in sorted
+// order, hidden entries skipped; a filing folder is one input. A directory
+// walked before is skipped with a reason.
+func (w *walker) directory(p string, st fs.FileInfo) bool {
+	if id, ok := idOf(st); ok {
+		if w.seen[id] {
+			return w.skip(p, "directory already walked (a symbolic link loop, or a second link to it)")
 		}
-		if d.IsDir() && path != p && isFilingFolder(d.Name()) {
-			if !w.folder(path) {
-				return errStop
-			}
-			return fs.SkipDir
-		}
-		if strings.HasPrefix(d.Name(), ".") && path != p {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil // hidden files (.DS_Store, editor droppings)
-		}
-		if d.Type()&fs.ModeSymlink != 0 { // follow links to files, not to directories
-			if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
-				return nil
-			}
-		} else if d.IsDir() || !d.Type().IsRegular() {
-			return nil
-		}
-		if !w.file(path) {
-			return errStop
-		}
-		return nil
-	})
-	if err != nil && !errors.Is(err, errStop) {
-		return fmt.Errorf("walk %s: %w", p, err)
+		w.seen[id] = true
 	}
-	return err
+	if isFilingFolder(filepath.Base(p)) {
+		return w.folder(p)
+	}
+	entries, err := os.ReadDir(p)
+	if err != nil && !w.emit(readError(p, err)) {
+		return false
+	}
+	for _, e := range entries { // what could be read, as filepath.WalkDir does
+		if strings.HasPrefix(e.Name(), ".") {
+			continue // hidden files and folders (.DS_Store, .git, editor droppings)
+		}
+		if !w.entry(filepath.Join(p, e.Name()), e) {
+			return false
+		}
+	}
+	return true
+}
+
+// entry walks one directory entry, following a symbolic link.
+func (w *walker) entry(path string, e fs.DirEntry) bool {
+	if e.Type().IsRegular() {
+		return w.file(path)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		if e.Type()&fs.ModeSymlink != 0 {
+			return w.skip(path, "symbolic link to nothing readable: "+err.Error())
+		}
+		return w.emit(readError(path, err))
+	}
+	if st.IsDir() {
+		return w.directory(path, st)
+	}
+	return w.file(path)
+}
+
+// skip emits a file that is not read, with the reason: recorded as
+// outcome "skipped" in edgar.load_files.
+func (w *walker) skip(path, reason string) bool {
+	return w.emit(Input{Name: path, skip: reason, err: fmt.Errorf("%s: skipped: %s", path, reason)})
+}
+
+// notRegular is the reason a special file is not read.
+func notRegular(m fs.FileMode) string {
+	kind := "irregular file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "named pipe"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	case m&fs.ModeCharDevice != 0:
+		kind = "character device"
+	case m&fs.ModeDevice != 0:
+		kind = "block device"
+	case m.IsDir():
+		kind = "directory"
+	}
+	return "not a regular file (" + kind + ")"
 }
 
 func readError(name string, err error) Input {
@@ -141,13 +165,30 @@ func archiveError(name string, err error) Input {
 
 // file emits one file: a plain input, a compressed one, or the members of
 // an archive.
+// A special file (named pipe, socket, device) is skipped, never opened
+// for reading: os.Open of a named pipe blocks until a writer comes.
 func (w *walker) file(path string) bool {
-	f, err := os.Open(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		return w.emit(readError(path, err))
+	}
+	if !st.Mode().IsRegular() {
+		return w.skip(path, notRegular(st.Mode()))
+	}
+	// O_NONBLOCK: should the file turn into a named pipe after the
+	// check, opening it still returns at once (and fstat says so).
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return w.emit(readError(path, err))
 	}
 	defer f.Close()
-	return w.stream(path, f, f)
+	if st, err = f.Stat(); err != nil {
+		return w.emit(readError(path, err))
+	}
+	if !st.Mode().IsRegular() {
+		return w.skip(path, notRegular(st.Mode()))
+	}
+	return w.stream(path, f, f, st.Size())
 }
 
 func (w *walker) stdinInput() bool {
@@ -155,7 +196,7 @@ func (w *walker) stdinInput() bool {
 	if r == nil {
 		r = os.Stdin
 	}
-	return w.stream(StdinName, r, nil)
+	return w.stream(StdinName, r, nil, -1)
 }
 
 // bufSize is the read buffer of a file or decompressed stream.
@@ -163,8 +204,9 @@ const bufSize = 64 << 10
 
 // stream reads one file (f set, seekable) or standard input (f nil) and
 // tells by its magic bytes what it is: a zip, a tar, a gzip or zstd stream
-// (holding a tar, or one input), or a plain input.
-func (w *walker) stream(name string, r io.Reader, f *os.File) bool {
+// (holding a tar, or one input), or a plain input. A plain file whose size
+// (-1: unknown) passes maxFile is rejected from its size, unread.
+func (w *walker) stream(name string, r io.Reader, f *os.File, size int64) bool {
 	in := &unpack.Counter{R: r}
 	br := bufio.NewReaderSize(in, bufSize)
 	kind := sniff(br)
@@ -194,6 +236,9 @@ func (w *walker) stream(name string, r io.Reader, f *os.File) bool {
 	}
 	if tarName(name) { // a pre-POSIX tar, without the ustar magic
 		return w.tar(name, br, nil, total)
+	}
+	if size > w.cfg.maxFile {
+		return w.emit(readError(name, fmt.Errorf("%d bytes, larger than %d bytes (load.max_file_bytes)", size, w.cfg.maxFile)))
 	}
 	return w.emit(w.readInput(name, br))
 }

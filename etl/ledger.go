@@ -61,7 +61,7 @@ func insertFiles(ctx context.Context, tx pgx.Tx, runID int64, files []fileRecord
 	outcomes := make([]string, len(files))
 	details := make([]*string, len(files))
 	for i, f := range files {
-		paths[i], outcomes[i] = clean(f.path), f.outcome
+		paths[i], outcomes[i] = cleanPath(f.path), f.outcome
 		if f.sha != "" {
 			s := f.sha
 			shas[i] = &s

@@ -46,8 +46,11 @@ type outcome struct {
 	// skipped: this parser version rejected the same bytes before: not
 	// parsed again (Options.RetryRejects forces it)
 	skipped bool
-	index   []byte // an EDGAR index file or SEC JSON: loaded by indexload, not parsed
-	weight  int64  // in-flight budget held by the input, released by the writer
+	// skipReason: the walker did not read the file (a special file, a
+	// directory met again): outcome "skipped" with this reason
+	skipReason string
+	index      []byte // an EDGAR index file or SEC JSON: loaded by indexload, not parsed
+	weight     int64  // in-flight budget held by the input, released by the writer
 }
 
 // screenBatch is how many inputs the screening stage looks up at once.
@@ -433,6 +436,9 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			} else {
 				files = append(files, fileRecord{path: o.path, sha: o.sha, outcome: OutcomeLoaded, detail: "index or JSON file"})
 			}
+		case o.skipReason != "":
+			log.Warn("skipped input", "path", o.path, "reason", o.skipReason)
+			files = append(files, fileRecord{path: o.path, outcome: OutcomeSkipped, detail: o.skipReason})
 		case o.err != nil:
 			log.Warn("rejected input", "path", o.path, "stage", o.stage, "error", o.err.Error())
 			rejects = append(rejects, o)
@@ -464,6 +470,10 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 // process reads nothing (the walker did) and parses one input.
 func process(in Input, parse ParseFunc) (o outcome) {
 	o.path, o.weight = in.Name, in.weight
+	if in.skip != "" {
+		o.skipReason = in.skip
+		return o
+	}
 	if in.err != nil {
 		o.stage, o.err = StageRead, in.err
 		return o
@@ -544,7 +554,7 @@ func writeRejects(ctx context.Context, db execer, runID int64, rejects []outcome
 	stages := make([]string, len(rejects))
 	errs := make([]string, len(rejects))
 	for i, r := range rejects {
-		paths[i], stages[i], errs[i] = clean(r.path), r.stage, clean(r.err.Error())
+		paths[i], stages[i], errs[i] = cleanPath(r.path), r.stage, clean(r.err.Error())
 		if r.sha != "" {
 			s := r.sha
 			shas[i] = &s

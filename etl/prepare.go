@@ -95,6 +95,30 @@ func clean(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// cleanPath makes a file path safe for PostgreSQL text without losing it:
+// a valid UTF-8 path is kept as it is; in one that is not, each invalid
+// byte (and NUL) becomes \xNN and a backslash \\, so the bytes can be
+// recovered. Paths are never trimmed.
+func cleanPath(s string) string {
+	if utf8.ValidString(s) && strings.IndexByte(s, 0) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1, r == 0:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\\':
+			b.WriteString(`\\`)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
 // text is clean(s) as a column value: NULL when empty.
 func text(s string) any {
 	if s = clean(s); s == "" {
@@ -183,7 +207,7 @@ func prepare(path, sha string, size int64, f *parser.Filing) (*prepared, error) 
 	docCount := p.int32Of("document count", f.DocumentCount)
 	p.filing = []any{nil, p.sha, formType, date("period_of_report", f.PeriodOfReport), date("filed_at", f.FiledAt),
 		accepted, date("date_of_change", f.DateOfChange), date("effectiveness_date", f.EffectivenessDate), docCount, itemInfo,
-		p.shape, clean(path), size, p.parserVersion, boolPtr(f.EmergingGrowthCompany), boolPtr(f.AmendmentFlag)}
+		p.shape, cleanPath(path), size, p.parserVersion, boolPtr(f.EmergingGrowthCompany), boolPtr(f.AmendmentFlag)}
 	if p.accession != nil {
 		p.filing[0] = *p.accession
 	}

@@ -19,6 +19,7 @@ type Input struct {
 	// directory), parsed together by parser.ParseParts; data is nil then.
 	parts  []parser.Part
 	err    error  // read error: recorded as a reject at stage "read"
+	skip   string // why the file is not read (a special file, a link loop): outcome "skipped"
 	sha    string // hex SHA-256 of data, set by the screening stage
 	weight int64  // bytes of the load's in-flight budget it holds
 }
@@ -27,6 +28,11 @@ type Input struct {
 // error names the file.
 // For a filing folder it returns nil: see Parts.
 func (in Input) Read() ([]byte, error) { return in.data, in.err }
+
+// Skipped returns why the walk did not read the file (a named pipe, socket
+// or device; a directory met again through a symbolic link), or "" for an
+// input that was read. Read returns an error naming the file then.
+func (in Input) Skipped() string { return in.skip }
 
 // Parts returns the files of a filing folder (an accession-named directory
 // whose files are one filing), or nil for a single file.
