@@ -6,40 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/edgarload/edgarload/etl/internal/dbtest"
 )
 
-// repoRoot walks up from the test's directory to the one holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
+// repoRoot is the module root (where go.mod is).
+func repoRoot(t *testing.T) string { t.Helper(); return dbtest.RepoRoot(t) }
 
-// sharedDir returns ../shared beside the checkout: skipped when absent
-// outside CI, fatal when absent in CI.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(repoRoot(t), "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("%s absent: %v", dir, err)
-		}
-		t.Fatalf("%s absent in CI: %v", dir, err)
-	}
-	return dir
-}
+// sharedDir returns ../shared beside the checkout (see dbtest.SharedDir).
+func sharedDir(t *testing.T) string { t.Helper(); return dbtest.SharedDir(t) }
 
 // TestLoadRealFilings loads the seed and the sample filings through the real
 // parser, with the invented bad inputs, then reloads them.

@@ -42,36 +42,12 @@ func newDB(t *testing.T) *pgxpool.Pool {
 }
 
 // repoRoot is the module root (where go.mod is).
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
+func repoRoot(t *testing.T) string { t.Helper(); return dbtest.RepoRoot(t) }
 
-// sharedCorpus is ../shared/corpus beside the checkout: the test is
-// skipped when it is absent and CI is unset, and fails when CI is set.
+// sharedCorpus is ../shared/corpus beside the checkout (see dbtest.SharedDir).
 func sharedCorpus(t *testing.T) string {
 	t.Helper()
-	dir := filepath.Join(repoRoot(t), "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set but the shared corpus is missing: %v", err)
-		}
-		t.Skipf("shared corpus not found at %s", dir)
-	}
-	return dir
+	return filepath.Join(dbtest.SharedDir(t), "corpus")
 }
 
 func testdata(t *testing.T, parts ...string) string {
