@@ -23,7 +23,8 @@ func TestVerify(t *testing.T) {
 	ctx := context.Background()
 	for _, q := range []string{
 		`INSERT INTO edgar.registrants (name) VALUES ('NOBODY FILED THIS')`,
-		`INSERT INTO edgar.load_runs (inputs, parser_version) VALUES ('{x}', 'test')`,
+		`INSERT INTO edgar.load_runs (inputs, parser_version) VALUES ('{live}', 'test')`, // beating now: not stuck
+		`INSERT INTO edgar.load_runs (inputs, parser_version, started_at) VALUES ('{stuck}', 'test', now() - interval '1 hour')`,
 		`DELETE FROM edgar.items WHERE filing_id = (SELECT filing_id FROM edgar.filings WHERE accession_number = '0000999001-24-000012')`,
 		`DELETE FROM edgar.documents WHERE filing_id = (SELECT filing_id FROM edgar.filings WHERE accession_number = '0000950109-97-004471')`,
 	} {
@@ -47,6 +48,9 @@ func TestVerify(t *testing.T) {
 	for _, c := range checks {
 		if c.Problems > 0 {
 			failed++
+			if strings.Contains(c.Check, "heartbeat") && (c.Problems != 1 || !strings.Contains(c.Examples[0], "never")) {
+				t.Errorf("stuck runs: %d %v, want only the one without a heartbeat for an hour", c.Problems, c.Examples)
+			}
 			if len(c.Examples) == 0 {
 				t.Errorf("%s: %d problems, no example", c.Check, c.Problems)
 			}

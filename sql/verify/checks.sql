@@ -26,10 +26,14 @@ missing_items AS (
       AND f.form_type ~ '^8-K'
       AND NOT EXISTS (SELECT 1 FROM edgar.items i WHERE i.filing_id = f.filing_id)
 ),
+-- A live loader beats its heartbeat every 10 s; a run marked running
+-- without a beat for 2 minutes is stuck (the next load marks it abandoned).
 stuck_runs AS (
-    SELECT 'run ' || run_id || ' started ' || started_at AS example
+    SELECT 'run ' || run_id || ' started ' || started_at || ', last heartbeat '
+           || coalesce(heartbeat_at::text, 'never') AS example
     FROM edgar.load_runs
     WHERE status = 'running'
+      AND coalesce(heartbeat_at, started_at) < now() - interval '2 minutes'
 ),
 filings_without_parties AS (
     SELECT coalesce(f.accession_number, f.source_path) || ' (' || f.shape || ')' AS example
@@ -46,7 +50,7 @@ UNION ALL
 SELECT '8-K filings whose header lists items but that have none', (SELECT count(*) FROM missing_items)::int,
        ARRAY(SELECT example FROM missing_items ORDER BY example LIMIT 5)
 UNION ALL
-SELECT 'load runs still marked running', (SELECT count(*) FROM stuck_runs)::int,
+SELECT 'load runs marked running without a heartbeat for 2 minutes', (SELECT count(*) FROM stuck_runs)::int,
        ARRAY(SELECT example FROM stuck_runs ORDER BY example LIMIT 5)
 UNION ALL
 SELECT 'filings with a header but no registrant', (SELECT count(*) FROM filings_without_parties)::int,
