@@ -23,6 +23,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/edgarload/edgarload/parser"
 )
 
 // Format is the layout of an index file.
@@ -405,31 +407,14 @@ func ParseDate(s string) (time.Time, bool) {
 	return t, true
 }
 
-var (
-	dashedRe = regexp.MustCompile(`(^|[^0-9])([0-9]{10})-([0-9]{2})-([0-9]{6})([^0-9]|$)`)
-	folderRe = regexp.MustCompile(`/([0-9]{18})(/|$)`)
-)
-
 // AccessionFromPath derives the accession number from an index file name
 // or URL: edgar/data/1095785/9999999997-02-056978.txt gives
 // 9999999997-02-056978, and so do .../0000950123-10-000001-index.htm and
 // the 18-digit folder form .../999999999702056978/. It returns "" when the
-// path holds neither.
+// path holds neither. It is parser.AccessionFromPath, the one rule for
+// finding an accession number in a path.
 func AccessionFromPath(p string) string {
-	base := p
-	if i := strings.LastIndexByte(p, '/'); i >= 0 {
-		base = p[i+1:]
-	}
-	if m := dashedRe.FindStringSubmatch(base); m != nil {
-		return m[2] + "-" + m[3] + "-" + m[4]
-	}
-	if m := folderRe.FindStringSubmatch(p); m != nil {
-		return FormatAccession(m[1])
-	}
-	if len(base) >= 18 && allDigits(base[:18]) && (len(base) == 18 || !isDigit(base[18])) {
-		return FormatAccession(base[:18])
-	}
-	return ""
+	return parser.AccessionFromPath(p)
 }
 
 // FormatAccession writes 18 digits as NNNNNNNNNN-YY-NNNNNN; other input
