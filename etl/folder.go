@@ -19,14 +19,15 @@ func isFilingFolder(name string) bool {
 	return a != "" && (name == a || name == strings.ReplaceAll(a, "-", ""))
 }
 
-// emitFolder emits a filing folder: its files (hidden ones skipped,
+// folder emits a filing folder: its files (hidden ones skipped,
 // subfolders walked) as one Input whose parts are parsed together, or a
-// lone file as itself; special files are skipped. An archive inside a filing folder is one of the
-// filing's files (EDGAR's -xbrl.zip), not a bundle of filings. Files that
-// cannot be read, and a folder above maxBytes in all, are one reject at
-// stage "read".
+// lone file as itself. Each file is read as the walker reads any file —
+// gzip and zstd decompressed, size and bomb limits applied, archive
+// members (EDGAR's -xbrl.zip) becoming parts of their own — and a file that
+// cannot be read, or a special file, is its own reject or skip while the
+// rest of the folder loads. A folder above load.max_file_bytes in all is
+// one reject at stage "read".
 func (w *walker) folder(dir string) bool {
-	maxBytes, emit := w.cfg.maxFile, w.emit
 	var files []string
 	var skips [][2]string // special files: path, reason
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
@@ -59,7 +60,7 @@ func (w *walker) folder(dir string) bool {
 		return nil
 	})
 	if err != nil {
-		return emit(Input{Name: dir, err: fmt.Errorf("read filing folder %s: %w", dir, err)})
+		return w.emit(Input{Name: dir, err: fmt.Errorf("read filing folder %s: %w", dir, err)})
 	}
 	for _, sk := range skips {
 		if !w.skip(sk[0], sk[1]) {
@@ -67,28 +68,47 @@ func (w *walker) folder(dir string) bool {
 		}
 	}
 	sort.Strings(files)
-	switch len(files) {
-	case 0:
+	parts, ok := w.folderParts(dir, files)
+	switch {
+	case !ok:
+		return false
+	case parts == nil: // nothing readable, or over the limit (already emitted)
 		return true
-	case 1:
-		return w.file(files[0])
+	case len(parts) == 1:
+		return w.emit(Input{Name: parts[0].Name, data: parts[0].Data})
 	}
-	parts := make([]parser.Part, 0, len(files))
+	return w.emit(Input{Name: dir, parts: parts})
+}
+
+// folderParts reads the files of a filing folder through a walker of its
+// own whose plain inputs become parts; rejects and skips go on as they
+// are. ok is false when the walk must stop.
+func (w *walker) folderParts(dir string, files []string) (parts []parser.Part, ok bool) {
 	var total int64
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			return emit(Input{Name: dir, err: fmt.Errorf("read %s: %w", f, err)})
+	over := false
+	sub := &walker{cfg: w.cfg}
+	defer sub.dec.Close()
+	sub.emit = func(in Input) bool {
+		if in.err != nil || in.skip != "" || in.parts != nil {
+			return w.emit(in)
 		}
-		data, err := readLimited(fh, maxBytes-total)
-		fh.Close()
-		if err != nil {
-			return emit(Input{Name: dir, err: fmt.Errorf("read filing folder %s: %s: %w", dir, f, err)})
+		if total += int64(len(in.data)); total > w.cfg.maxFile {
+			over = true
+			return true
 		}
-		total += int64(len(data))
-		parts = append(parts, parser.Part{Name: f, Data: data})
+		parts = append(parts, parser.Part{Name: in.Name, Data: in.data})
+		return true
 	}
-	return emit(Input{Name: dir, parts: parts})
+	for _, f := range files {
+		if !sub.file(f) {
+			return nil, false
+		}
+		if over {
+			return nil, w.emit(Input{Name: dir, err: fmt.Errorf("read filing folder %s: its files hold more than %d bytes (load.max_file_bytes)",
+				dir, w.cfg.maxFile)})
+		}
+	}
+	return parts, true
 }
 
 // ParseInput parses one input as Load does: a file with parser.Parse, a

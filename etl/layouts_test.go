@@ -2,6 +2,7 @@ package etl
 
 import (
 	"bytes"
+	"compress/gzip"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -352,5 +353,41 @@ func TestLoadMetadataFolders(t *testing.T) {
 		if !strings.Contains(r, "JSON") && !strings.Contains(r, "CSV") && !strings.Contains(r, "directory listing") {
 			t.Errorf("reject without a reason saying what the file is: %s", r)
 		}
+	}
+}
+
+// A filing folder's files are read like any file: a gzip'd complete
+// submission beside its primary document is still one filing, and a
+// corrupt file in the folder is its own reject while the filing loads.
+func TestFilingFolderCompressedAndCorruptFiles(t *testing.T) {
+	subs := corpusSubmissions(t)
+	s := subs[0]
+	dir := filepath.Join(t.TempDir(), "sec-edgar-filings", s.cik, "8-K", s.accession)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	if _, err := zw.Write(s.data); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "full-submission.txt.gz"), gz.Bytes())
+	writeFile(t, filepath.Join(dir, "primary-document"+primaryExt(s.docs[0])), s.docs[0].text)
+	writeFile(t, filepath.Join(dir, "broken.txt.gz"), gz.Bytes()[:len(gz.Bytes())/2])
+	pool, _ := newDB(t)
+	sum, err := Load(t.Context(), pool, []string{dir}, Options{}, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.FilingsLoaded != 1 || sum.FilingsRejected != 1 {
+		t.Errorf("%+v: want the filing loaded and the broken file rejected", sum)
+	}
+	var shape, path string
+	if err := pool.QueryRow(t.Context(), `SELECT shape, (SELECT source_path FROM edgar.load_rejects) FROM edgar.filings
+		WHERE accession_number = $1`, s.accession).Scan(&shape, &path); err != nil {
+		t.Fatal(err)
+	}
+	if shape != "submission" || !strings.HasSuffix(path, "broken.txt.gz") {
+		t.Errorf("shape %s (want the decompressed submission's), reject %s", shape, path)
 	}
 }
