@@ -127,13 +127,6 @@ func text(s string) any {
 	return s
 }
 
-func textPtr(s *string) any {
-	if s == nil {
-		return nil
-	}
-	return text(*s)
-}
-
 func boolPtr(p *bool) any {
 	if p == nil {
 		return nil

@@ -416,23 +416,3 @@ func ParseDate(s string) (time.Time, bool) {
 func AccessionFromPath(p string) string {
 	return parser.AccessionFromPath(p)
 }
-
-// FormatAccession writes 18 digits as NNNNNNNNNN-YY-NNNNNN; other input
-// is returned unchanged.
-func FormatAccession(digits string) string {
-	if len(digits) != 18 || !allDigits(digits) {
-		return digits
-	}
-	return digits[:10] + "-" + digits[10:12] + "-" + digits[12:]
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return false
-		}
-	}
-	return s != ""
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
