@@ -21,7 +21,7 @@ import (
 // "for" right >= 95%.
 const (
 	minItemsRightPct    = 70.0 // labelled items whose boundaries the parser gets right
-	minExhibitsFoundPct = 90.0 // labelled exhibit rows found (number and description)
+	minExhibitsFoundPct = 85.0 // labelled exhibit rows found (number and description)
 	maxFalseExhibitRows = 2
 	minSignersFoundPct  = 90.0 // labelled signers found by name
 	minSignerTitlePct   = 90.0 // labelled signers found with the title right
