@@ -357,9 +357,9 @@ var (
 
 // labelNormExhibit normalizes an exhibit number: lower-case; an
 // "Exhibit", "Exh", "Ex-" or "Exhibit No." prefix dropped; only letters,
-// digits, dots and parentheses kept; a trailing dot dropped; leading zeros
-// of each dotted part dropped ("EX-99.01" → "99.1", "Exhibit 10.(a)" →
-// "10.(a)").
+// digits, dots and parentheses kept; a trailing dot and a dot before "("
+// dropped; leading zeros of each dotted part dropped ("EX-99.01" → "99.1",
+// "EX-4.(F)" → "4(f)").
 func labelNormExhibit(s string) string {
 	s = labelExPrefixRe.ReplaceAllString(strings.ToLower(strings.TrimSpace(s)), "")
 	var b strings.Builder
@@ -368,7 +368,7 @@ func labelNormExhibit(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	s = strings.TrimSuffix(b.String(), ".")
+	s = strings.ReplaceAll(strings.TrimSuffix(b.String(), "."), ".(", "(")
 	return labelZerosRe.ReplaceAllString(s, "$1$2")
 }
 
@@ -593,7 +593,7 @@ func TestLabelMatchers(t *testing.T) {
 		t.Errorf("labelItemMatches: a text running into the signature is accepted")
 	}
 	for in, want := range map[string]string{"EX-99.1": "99.1", "Exhibit 99.01": "99.1", "99.": "99", " 10.3 ": "10.3",
-		"Exhibit No. 23": "23", "EX-23.(D)": "23.(d)", "10(a)": "10(a)", "EXHIBIT 4": "4", "101.INS": "101.ins"} {
+		"Exhibit No. 23": "23", "EX-23.(D)": "23(d)", "4(f)": "4(f)", "10(a)": "10(a)", "EXHIBIT 4": "4", "101.INS": "101.ins"} {
 		if got := labelNormExhibit(in); got != want {
 			t.Errorf("labelNormExhibit(%q) = %q, want %q", in, got, want)
 		}
