@@ -22,7 +22,7 @@ import (
 const (
 	minItemsRightPct    = 70.0 // labelled items whose boundaries the parser gets right
 	minExhibitsFoundPct = 85.0 // labelled exhibit rows found (number and description)
-	maxFalseExhibitRows = 2
+	maxFalseExhibitRows = 4
 	minSignersFoundPct  = 90.0 // labelled signers found by name
 	minSignerTitlePct   = 90.0 // labelled signers found with the title right
 	minSignerForPct     = 90.0 // labelled signers found with "for" right
