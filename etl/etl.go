@@ -25,6 +25,7 @@
 package etl
 
 import (
+	"fmt"
 	"io"
 	"time"
 
@@ -93,6 +94,22 @@ type Options struct {
 	// gives up client-side after twice StatementTimeout, so that a frozen
 	// server cannot hang the loader.
 	ConnectTimeout, StatementTimeout, LockTimeout, IdleInTransactionTimeout time.Duration
+	// LimitRejects makes a run that rejects more than MaxRejects inputs
+	// fail (recorded "failed", Load returns a *TooManyRejectsError) after
+	// everything else is loaded; without it rejects never fail a run.
+	LimitRejects bool
+	MaxRejects   int
+}
+
+// TooManyRejectsError is Load's error when a run rejected more inputs than
+// Options.MaxRejects allows; the good inputs are loaded all the same.
+type TooManyRejectsError struct {
+	Rejected, Max int
+	RunID         int64
+}
+
+func (e *TooManyRejectsError) Error() string {
+	return fmt.Sprintf("%d inputs rejected, more than the %d allowed (see edgar.load_rejects where run_id = %d)", e.Rejected, e.Max, e.RunID)
 }
 
 // Summary reports what a load did.

@@ -247,6 +247,9 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	stopBeat := heartbeat(ctx, pool, sum.RunID, opts.Heartbeat, log)
 	err := run(ctx, pool, paths, opts, parse, log, &sum)
 	stopBeat()
+	if err == nil && opts.LimitRejects && sum.FilingsRejected > opts.MaxRejects {
+		err = &TooManyRejectsError{Rejected: sum.FilingsRejected, Max: opts.MaxRejects, RunID: sum.RunID}
+	}
 	sum.Elapsed = time.Since(start)
 	status, errText := finishStatus(ctx, err), any(nil)
 	switch status {

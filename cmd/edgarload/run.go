@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"runtime/debug"
 	"sort"
 	"time"
@@ -22,17 +23,30 @@ import (
 // falls back to the module version recorded by the Go toolchain.
 var version = ""
 
+// Exit codes of the process (README "Exit codes").
+const (
+	exitOK             = 0
+	exitFailed         = 1 // the run failed
+	exitUsage          = 2 // bad flags, arguments, configuration or a missing input path; nothing ran
+	exitTooManyRejects = 3 // more rejects than --max-rejects; the rest is loaded, the run recorded failed
+)
+
 // run is the whole program behind main, with its environment passed in so
-// that tests can call it directly. It returns the process exit code: 0, 1
-// on an error, 2 on a usage error, 130 when ctx was cancelled (a signal).
+// that tests can call it directly. It returns the process exit code (see
+// the exit* constants; 130 when ctx was cancelled by a signal).
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	var configPath string
+	started := false // set once a command's own work begins: earlier errors are usage errors
 	root := &cobra.Command{
-		Use:           "edgarload",
-		Short:         "Load SEC EDGAR filings into PostgreSQL",
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		Use:              "edgarload",
+		Short:            "Load SEC EDGAR filings into PostgreSQL",
+		Version:          buildVersion() + " (parser " + parser.Version + ")",
+		SilenceUsage:     true,
+		SilenceErrors:    true,
+		PersistentPreRun: func(*cobra.Command, []string) { started = true },
 	}
+	root.SetVersionTemplate("edgarload {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -46,7 +60,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	config := func(cmd *cobra.Command) (Config, *slog.Logger, error) {
 		c, err := loadConfig(configPath, cmd.Flags(), getenv)
 		if err != nil {
-			return c, nil, err
+			return c, nil, usageError{err}
 		}
 		level, _ := parseLevel(c.Log.Level)
 		opts := &slog.HandlerOptions{Level: level}
@@ -61,7 +75,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	parseCmd := &cobra.Command{
 		Use:   "parse PATH...",
 		Short: "Parse filings (- for standard input) and print one JSON object per filing (JSON Lines); no database",
-		Args:  cobra.MinimumNArgs(1),
+		Example: `  edgarload parse ../shared/seed/filing.txt
+  edgarload parse --text 0000950123-04-012345.txt | less
+  zcat 20240102.nc.tar.gz | edgarload parse - | jq -r .accession_number`,
+		Args: existingInputs,
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			w := bufio.NewWriter(stdout)
 			defer w.Flush()
@@ -100,7 +117,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	loadCmd := &cobra.Command{
 		Use:   "load PATH...",
 		Short: "Parse filings (files, directories, archives; - for standard input) and upsert them into PostgreSQL",
-		Args:  cobra.MinimumNArgs(1),
+		Example: `  edgarload load --database-url postgres://loader@db/edgar /data/edgar/2024/
+  EDGARLOAD_DATABASE_URL=postgres:///edgar edgarload load --max-rejects 0 20240102.nc.tar.gz
+  edgarload load --workers 4 --batch-size 500 --log-format json filings/`,
+		Args: existingInputs,
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			c, log, err := config(cmd)
 			if err != nil {
@@ -112,6 +132,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 				return err
 			}
 			defer pool.Close()
+			if c.Load.MaxRejects >= 0 {
+				opts.LimitRejects, opts.MaxRejects = true, c.Load.MaxRejects
+			}
 			sum, err := etl.Load(ctx, pool, paths, opts, log)
 			printSummary(stdout, sum)
 			return err
@@ -121,6 +144,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	lf.Int("workers", defaults["load.workers"].(int), "parser goroutines")
 	lf.Int("batch-size", defaults["load.batch_size"].(int), "filings per database transaction")
 	lf.Bool("migrate", true, "run pending migrations before loading (--migrate=false to skip)")
+	lf.Int("max-rejects", -1, "fail the run (exit 3) when more than this many inputs are rejected; -1: no limit")
 	lf.Bool("retry-rejects", false, "parse again inputs this parser version already rejected with the same bytes (skipped by default)")
 	lf.Int64("max-file-bytes", 0, "largest input (file, member, bundle) in bytes; 0: 1 GiB")
 	lf.Int64("max-archive-bytes", 0, "bytes decompressed out of one archive or compressed file; 0: 256 GiB, -1: no cap")
@@ -157,19 +181,49 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 
 	root.AddCommand(parseCmd, loadCmd, newFetchCmd(ctx, config, stdout, stderr), newIndexCmd(ctx, config, stdout, stderr), migrateCmd,
 		newVerifyCmd(ctx, config, stdout), versionCmd)
-	if err := root.ExecuteContext(ctx); err != nil {
-		fmt.Fprintf(stderr, "edgarload: %s\n", etl.RedactURL(err.Error()))
-		if ctx.Err() != nil {
-			fmt.Fprintf(stderr, "edgarload: interrupted (%v)\n", context.Cause(ctx))
-			return exitInterrupted
-		}
-		var usage interface{ Usage() }
-		if errors.As(err, &usage) {
-			return 2
-		}
-		return 1
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
 	}
-	return 0
+	fmt.Fprintf(stderr, "edgarload: %s\n", etl.RedactURL(err.Error()))
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "edgarload: interrupted (%v)\n", context.Cause(ctx))
+	}
+	return exitCode(ctx, err, started)
+}
+
+// exitCode classifies the error a command ended with.
+func exitCode(ctx context.Context, err error, started bool) int {
+	var usage interface{ Usage() }
+	var rejects *etl.TooManyRejectsError
+	switch {
+	case ctx.Err() != nil:
+		return exitInterrupted
+	case errors.As(err, &usage) || !started:
+		return exitUsage
+	case errors.As(err, &rejects):
+		return exitTooManyRejects
+	default:
+		return exitFailed
+	}
+}
+
+// existingInputs checks a command's input paths before anything runs: at
+// least one, and each exists ("-" is standard input). A missing path is a
+// usage error (exit 2), so a cron job pointed at an unmounted volume fails.
+func existingInputs(cmd *cobra.Command, paths []string) error {
+	if len(paths) == 0 {
+		return usageError{fmt.Errorf("%s needs at least one input path", cmd.CommandPath())}
+	}
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			return usageError{fmt.Errorf("input path %q: %w", p, err)}
+		}
+	}
+	return nil
 }
 
 func printSummary(w io.Writer, s etl.Summary) {
@@ -201,14 +255,39 @@ func printSummary(w io.Writer, s etl.Summary) {
 	}
 }
 
+// buildVersion is the version set with -ldflags (the Makefile and the
+// Dockerfile pass `git describe`), else the module version, else the VCS
+// revision the toolchain recorded ("devel+<rev>[-dirty]"), else "devel".
 func buildVersion() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
 	}
-	return "devel"
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "devel"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	return "devel+" + rev
 }
 
 // printText writes the plain text of an input's primary document (of each
