@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +18,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/database"
 	"github.com/pressly/goose/v3/lock"
 
 	"github.com/edgarload/edgarload/migrations"
@@ -128,18 +132,33 @@ func createdConcurrently(err error) bool {
 		(pgErr.ConstraintName == "pg_database_datname_index" || strings.Contains(pgErr.Message, "pg_database_datname_index")))
 }
 
-// Migrate runs the embedded goose migrations against databaseURL. command
-// is "up" (apply all pending), "down" (roll back the latest), "status" or
-// "version"; progress is printed to out.
+// Migrate runs the embedded goose migrations against databaseURL; see
+// MigrateCommand for the commands. Progress is printed to out.
 func Migrate(ctx context.Context, databaseURL, command string, out io.Writer) error {
+	return MigrateCommand(ctx, databaseURL, MigrateRequest{Command: command}, out)
+}
+
+// MigrateRequest is one migrate command: "up" (apply all pending), "down"
+// (roll back the latest), "down-to" (roll back to Version), "redo" (roll
+// back the latest and apply it again), "reset" (roll back everything),
+// "status" or "version". Rolling back a migration whose Down drops tables,
+// columns or the schema needs Yes.
+type MigrateRequest struct {
+	Command string
+	Version int64
+	Yes     bool
+}
+
+// MigrateCommand is Migrate with the full request.
+func MigrateCommand(ctx context.Context, databaseURL string, req MigrateRequest, out io.Writer) error {
 	cfg, err := pgx.ParseConfig(databaseURL)
 	if err != nil {
 		return wrapURLErr("parse database URL", databaseURL, err)
 	}
 	db := stdlib.OpenDB(*cfg)
 	defer db.Close()
-	if err := migrateDB(ctx, db, command, out); err != nil {
-		return wrapURLErr("migrate "+command, databaseURL, err)
+	if err := migrateDB(ctx, db, req, out); err != nil {
+		return wrapURLErr("migrate "+req.Command, databaseURL, err)
 	}
 	return nil
 }
@@ -148,47 +167,29 @@ func Migrate(ctx context.Context, databaseURL, command string, out io.Writer) er
 func MigratePool(ctx context.Context, pool *pgxpool.Pool, command string, out io.Writer) error {
 	db := stdlib.OpenDBFromPool(pool)
 	defer db.Close()
-	if err := migrateDB(ctx, db, command, out); err != nil {
+	if err := migrateDB(ctx, db, MigrateRequest{Command: command}, out); err != nil {
 		return fmt.Errorf("migrate %s: %w", command, err)
 	}
 	return nil
 }
 
-func migrateDB(ctx context.Context, db *sql.DB, command string, out io.Writer) error {
-	locker, err := lock.NewPostgresSessionLocker()
-	if err != nil {
-		return fmt.Errorf("session locker: %w", err)
+func migrateDB(ctx context.Context, db *sql.DB, req MigrateRequest, out io.Writer) error {
+	if err := prepareVersionTable(ctx, db, out); err != nil {
+		return err
 	}
-	p, err := goose.NewProvider(goose.DialectPostgres, db, migrations.FS,
-		goose.WithSessionLocker(locker), goose.WithDisableGlobalRegistry(true))
+	p, err := newProvider(db)
 	if err != nil {
-		return fmt.Errorf("goose provider: %w", err)
+		return err
 	}
 	// p.Close would close db, which the callers own.
-	switch command {
+	switch req.Command {
 	case "up":
-		res, err := p.Up(ctx)
-		for _, r := range res {
-			fmt.Fprintln(out, r)
-		}
-		if err != nil {
+		if err := migrateUp(ctx, p, out); err != nil {
 			return err
 		}
-		if len(res) == 0 {
-			v, err := p.GetDBVersion(ctx)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(out, "no migrations to run; current version: %d\n", v)
-		}
-	case "down":
-		res, err := p.Down(ctx)
-		if res != nil {
-			fmt.Fprintln(out, res)
-		}
-		if err != nil {
-			return err
-		}
+		return commentVersionTable(ctx, db)
+	case "down", "down-to", "redo", "reset":
+		return migrateDown(ctx, p, req, out)
 	case "status":
 		st, err := p.Status(ctx)
 		if err != nil {
@@ -208,7 +209,128 @@ func migrateDB(ctx context.Context, db *sql.DB, command string, out io.Writer) e
 		}
 		fmt.Fprintf(out, "version: %d\n", v)
 	default:
-		return fmt.Errorf("unknown migrate command %q (want up, down, status or version)", command)
+		return fmt.Errorf("unknown migrate command %q (want up, down, down-to, redo, reset, status or version)", req.Command)
 	}
 	return nil
 }
+
+// newProvider is the goose provider of the embedded migrations, keeping
+// its versions in VersionTable under a session lock.
+func newProvider(db *sql.DB) (*goose.Provider, error) {
+	locker, err := lock.NewPostgresSessionLocker()
+	if err != nil {
+		return nil, fmt.Errorf("session locker: %w", err)
+	}
+	store, err := database.NewStore(database.DialectPostgres, VersionTable)
+	if err != nil {
+		return nil, fmt.Errorf("goose store: %w", err)
+	}
+	p, err := goose.NewProvider(goose.DialectCustom, db, migrations.FS, goose.WithStore(store),
+		goose.WithSessionLocker(locker), goose.WithDisableGlobalRegistry(true))
+	if err != nil {
+		return nil, fmt.Errorf("goose provider: %w", err)
+	}
+	return p, nil
+}
+
+func migrateUp(ctx context.Context, p *goose.Provider, out io.Writer) error {
+	res, err := p.Up(ctx)
+	for _, r := range res {
+		fmt.Fprintln(out, r)
+	}
+	if err != nil {
+		return err
+	}
+	if len(res) == 0 {
+		v, err := p.GetDBVersion(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "no migrations to run; current version: %d\n", v)
+	}
+	return nil
+}
+
+// migrateDown rolls back (down, down-to, reset) or re-applies (redo),
+// refusing without req.Yes when a migration to roll back drops data.
+func migrateDown(ctx context.Context, p *goose.Provider, req MigrateRequest, out io.Writer) error {
+	current, err := p.GetDBVersion(ctx)
+	if err != nil {
+		return err
+	}
+	target := current
+	switch req.Command {
+	case "down", "redo":
+		target = previousVersion(p, current)
+	case "down-to":
+		if req.Version < 0 || req.Version > current {
+			return fmt.Errorf("down-to %d: the database is at version %d", req.Version, current)
+		}
+		target = req.Version
+	case "reset":
+		target = 0
+	}
+	if !req.Yes {
+		if lossy := dataDroppingDowns(p, target, current); len(lossy) > 0 {
+			return fmt.Errorf("%s would roll back %s, which drop data (tables, columns or the schema's contents): run it again with --yes to confirm",
+				req.Command, strings.Join(lossy, ", "))
+		}
+	}
+	var res []*goose.MigrationResult
+	if current > target {
+		res, err = p.DownTo(ctx, target)
+	}
+	for _, r := range res {
+		fmt.Fprintln(out, r)
+	}
+	if err != nil {
+		return err
+	}
+	if req.Command == "redo" && current > target {
+		r, err := p.UpByOne(ctx)
+		if r != nil {
+			fmt.Fprintln(out, r)
+		}
+		return err
+	}
+	if len(res) == 0 {
+		fmt.Fprintf(out, "nothing to roll back; current version: %d\n", current)
+	}
+	return nil
+}
+
+// previousVersion is the version below current among the migrations (0
+// below the first).
+func previousVersion(p *goose.Provider, current int64) int64 {
+	prev := int64(0)
+	for _, s := range p.ListSources() {
+		if s.Version < current && s.Version > prev {
+			prev = s.Version
+		}
+	}
+	return prev
+}
+
+// dataDroppingDowns names the migrations in (target, current] whose Down
+// section drops a table, a column or a schema.
+func dataDroppingDowns(p *goose.Provider, target, current int64) []string {
+	var names []string
+	for _, s := range p.ListSources() {
+		if s.Version <= target || s.Version > current {
+			continue
+		}
+		body, err := fs.ReadFile(migrations.FS, path.Base(s.Path))
+		if err != nil {
+			names = append(names, path.Base(s.Path))
+			continue
+		}
+		_, down, _ := strings.Cut(string(body), "-- +goose Down")
+		if dropsData.MatchString(down) {
+			names = append(names, path.Base(s.Path))
+		}
+	}
+	return names
+}
+
+// dropsData matches a statement that loses rows or values.
+var dropsData = regexp.MustCompile(`(?i)\bDROP\s+(TABLE|COLUMN|SCHEMA)\b|\bTRUNCATE\b|\bDELETE\s+FROM\b`)

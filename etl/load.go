@@ -228,6 +228,9 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 			return sum, err
 		}
 	}
+	if err := CheckSchemaVersion(ctx, pool); err != nil {
+		return sum, err
+	}
 	inputs := append([]string{}, paths...)
 	if opts.RunInputs != nil {
 		inputs = opts.RunInputs

@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -151,24 +152,32 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	lf.Float64("max-expansion-ratio", 0, "largest expansion of one compressed stream (bomb guard); 0: 200, -1: no check")
 	lf.Int64("max-inflight-bytes", 0, "input bytes read but not yet written; 0: 32 MiB")
 
+	var migrateYes bool
 	migrateCmd := &cobra.Command{
-		Use:       "migrate up|down|status|version",
-		Short:     "Apply, roll back or inspect the embedded schema migrations",
-		Args:      cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),
-		ValidArgs: []string{"up", "down", "status", "version"},
+		Use:   "migrate up|down|down-to VERSION|redo|reset|status|version",
+		Short: "Apply, roll back or inspect the embedded schema migrations (versions kept in edgar.goose_db_version)",
+		Example: `  edgarload migrate status
+  edgarload migrate up
+  edgarload migrate down-to 5 --yes   # rolling back a migration that drops data needs --yes`,
+		Args: migrateArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, _, err := config(cmd)
 			if err != nil {
 				return err
+			}
+			req := etl.MigrateRequest{Command: args[0], Yes: migrateYes}
+			if req.Command == "down-to" {
+				req.Version, _ = strconv.ParseInt(args[1], 10, 64)
 			}
 			if args[0] == "up" && c.Database.Create {
 				if err := etl.EnsureDatabase(ctx, c.Database.URL); err != nil {
 					return err
 				}
 			}
-			return etl.Migrate(ctx, c.Database.URL, args[0], stdout)
+			return etl.MigrateCommand(ctx, c.Database.URL, req, stdout)
 		},
 	}
+	migrateCmd.Flags().BoolVar(&migrateYes, "yes", false, "confirm a roll-back that drops data (down, down-to, redo, reset)")
 
 	versionCmd := &cobra.Command{
 		Use:   "version",
@@ -206,6 +215,26 @@ func exitCode(ctx context.Context, err error, started bool) int {
 	default:
 		return exitFailed
 	}
+}
+
+// migrateArgs validates `migrate`'s arguments: a known command, and a
+// version number after down-to only.
+func migrateArgs(cmd *cobra.Command, args []string) error {
+	known := map[string]bool{"up": true, "down": true, "down-to": true, "redo": true, "reset": true, "status": true, "version": true}
+	switch {
+	case len(args) == 0 || !known[args[0]]:
+		return usageError{fmt.Errorf("migrate needs one of up, down, down-to VERSION, redo, reset, status, version; got %q", args)}
+	case args[0] == "down-to":
+		if len(args) != 2 {
+			return usageError{errors.New("migrate down-to needs a VERSION")}
+		}
+		if v, err := strconv.ParseInt(args[1], 10, 64); err != nil || v < 0 {
+			return usageError{fmt.Errorf("migrate down-to: %q is not a version number", args[1])}
+		}
+	case len(args) != 1:
+		return usageError{fmt.Errorf("migrate %s takes no further arguments", args[0])}
+	}
+	return nil
 }
 
 // existingInputs checks a command's input paths before anything runs: at
