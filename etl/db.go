@@ -76,9 +76,12 @@ func applyConnOptions(cfg *pgx.ConnConfig, opts Options) {
 	set("idle_in_transaction_session_timeout", opts.IdleInTransactionTimeout)
 }
 
-// EnsureDatabase creates the database named in databaseURL if it is missing,
-// connecting to the "postgres" maintenance database of the same server.
-// Loaders starting together may race to create it: losing is not an error.
+// EnsureDatabase creates the database named in databaseURL if it is missing.
+// It connects to that database first and only when the server says it does
+// not exist (3D000) falls back to the "postgres" maintenance database to
+// create it, so a loader that may not connect to the maintenance database
+// (managed and hardened servers) works when its database exists. Loaders
+// starting together may race to create it: losing is not an error.
 func EnsureDatabase(ctx context.Context, databaseURL string) error {
 	return ensureDatabase(ctx, databaseURL, Options{})
 }
@@ -96,19 +99,19 @@ func ensureDatabase(ctx context.Context, databaseURL string, opts Options) error
 	if name == "postgres" {
 		return nil
 	}
-	cfg.Database = "postgres"
-	conn, err := pgx.ConnectConfig(ctx, cfg)
+	exists, err := databaseExists(ctx, cfg)
 	if err != nil {
-		return wrapURLErr("connect to maintenance database of", databaseURL, err)
-	}
-	defer conn.Close(context.WithoutCancel(ctx))
-	var exists bool
-	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
-		return wrapURLErr(fmt.Sprintf("look up database %q on", name), databaseURL, err)
+		return wrapURLErr("connect to", databaseURL, err)
 	}
 	if exists {
 		return nil
 	}
+	cfg.Database = "postgres"
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return wrapURLErr(fmt.Sprintf("database %q does not exist; connect to the maintenance database to create it on", name), databaseURL, err)
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
 	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
 	if createdConcurrently(err) {
 		return nil
@@ -117,6 +120,22 @@ func ensureDatabase(ctx context.Context, databaseURL string, opts Options) error
 		return wrapURLErr(fmt.Sprintf("create database %q on", name), databaseURL, err)
 	}
 	return nil
+}
+
+// databaseExists connects to the target database itself: true when that
+// works, false (no error) when the server answers 3D000
+// invalid_catalog_name, the error otherwise.
+func databaseExists(ctx context.Context, cfg *pgx.ConnConfig) (bool, error) {
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err == nil {
+		conn.Close(context.WithoutCancel(ctx))
+		return true, nil
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "3D000" {
+		return false, nil
+	}
+	return false, err
 }
 
 // createdConcurrently reports whether CREATE DATABASE failed because another
@@ -187,7 +206,10 @@ func migrateDB(ctx context.Context, db *sql.DB, req MigrateRequest, out io.Write
 		if err := migrateUp(ctx, p, out); err != nil {
 			return err
 		}
-		return commentVersionTable(ctx, db)
+		if err := commentVersionTable(ctx, db); err != nil {
+			return err
+		}
+		return ensureReaderGrants(ctx, db, out)
 	case "down", "down-to", "redo", "reset":
 		return migrateDown(ctx, p, req, out)
 	case "status":

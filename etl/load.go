@@ -224,9 +224,11 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 		parse = parser.Parse
 	}
 	if opts.Migrate {
-		if err := MigratePool(ctx, pool, "up", io.Discard); err != nil {
+		var out strings.Builder
+		if err := MigratePool(ctx, pool, "up", &out); err != nil {
 			return sum, err
 		}
+		logMigrationWarnings(log, out.String())
 	}
 	if err := CheckSchemaVersion(ctx, pool); err != nil {
 		return sum, err
@@ -583,4 +585,14 @@ func batchNames(batch []*prepared) string {
 		names = append(names[:10], fmt.Sprintf("and %d more", len(names)-10))
 	}
 	return strings.Join(names, ", ")
+}
+
+// logMigrationWarnings logs the "warning: " lines of a migration's output
+// (a missing reader role, say) once each.
+func logMigrationWarnings(log *slog.Logger, out string) {
+	for _, line := range strings.Split(out, "\n") {
+		if w, ok := strings.CutPrefix(line, "warning: "); ok {
+			log.Warn(w)
+		}
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/edgarload/edgarload/migrations"
+	edgarsql "github.com/edgarload/edgarload/sql"
 )
 
 // VersionTable is where goose records edgarload's applied migrations:
@@ -173,6 +174,34 @@ func commentVersionTable(ctx context.Context, db *sql.DB) error {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("comment %s: %w", VersionTable, err)
 		}
+	}
+	return nil
+}
+
+// ReaderRole is the read-only role for BI tools (migration 00003).
+const ReaderRole = "edgar_reader"
+
+// readerRoleSQL is what a DBA runs when the loader may not create roles.
+const readerRoleSQL = `CREATE ROLE edgar_reader NOLOGIN;  -- then run edgarload migrate up (or any load) again to grant it read access`
+
+// ensureReaderGrants re-runs the role part of migration 00003 on every
+// `migrate up`: when edgar_reader exists but may not read the schema (a DBA
+// created it after the migration ran), it is granted read access; when it
+// does not exist, out gets one warning with the SQL a DBA must run.
+func ensureReaderGrants(ctx context.Context, db *sql.DB, out io.Writer) error {
+	var exists, usage bool
+	if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = $1),
+		EXISTS (SELECT FROM pg_roles WHERE rolname = $1) AND has_schema_privilege($1, 'edgar', 'USAGE')`, ReaderRole).Scan(&exists, &usage); err != nil {
+		return fmt.Errorf("check role %s: %w", ReaderRole, err)
+	}
+	switch {
+	case !exists:
+		fmt.Fprintf(out, "warning: role %s does not exist and this login may not create roles, so BI tools have no read-only role; a DBA runs: %s\n", ReaderRole, readerRoleSQL)
+	case !usage:
+		if _, err := db.ExecContext(ctx, edgarsql.ReaderGrants); err != nil {
+			return fmt.Errorf("grant %s read access to the edgar schema: %w", ReaderRole, err)
+		}
+		fmt.Fprintf(out, "granted %s read access to the edgar schema\n", ReaderRole)
 	}
 	return nil
 }
