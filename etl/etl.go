@@ -99,6 +99,11 @@ type Options struct {
 	// everything else is loaded; without it rejects never fail a run.
 	LimitRejects bool
 	MaxRejects   int
+	// OnInput, when set, is called as each input's outcome reaches the
+	// writer (parsed, unchanged, rejected or skipped — before its batch
+	// commits) with the input's size in bytes; edgarload's progress bar
+	// uses it. It is called from one goroutine.
+	OnInput func(bytes int64)
 }
 
 // TooManyRejectsError is Load's error when a run rejected more inputs than

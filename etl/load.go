@@ -281,12 +281,10 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	}
 	log.Info("load finished", "run_id", sum.RunID, "status", status, "files", sum.FilesSeen,
 		"loaded", sum.FilingsLoaded, "unchanged", sum.FilingsUnchanged, "rejected", sum.FilingsRejected, "rejected_before", sum.RejectedBefore,
-		"elapsed", sum.Elapsed.Round(time.Millisecond), "filings_per_second", fmt.Sprintf("%.1f", sum.FilingsPerSecond()))
+		"elapsed_seconds", math.Round(sum.Elapsed.Seconds()*1000)/1000, "filings_per_second", math.Round(sum.FilingsPerSecond()*10)/10)
 	return sum, err
 }
 
-// progressEvery is how often a long load logs its progress (at info level).
-const progressEvery = 10 * time.Second
 
 // walkConfig is the walk's limits from the options (defaults applied).
 func (o Options) walkConfig() walkConfig {
@@ -374,7 +372,6 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 	}
 	go func() { wg.Wait(); close(outs) }()
 
-	started, lastProgress := time.Now(), time.Now()
 	var batch []*prepared
 	var batchBytes int64
 	var rejects []outcome
@@ -412,12 +409,6 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			}
 		}
 		log.Debug("batch written", "filings", len(batch), "loaded", res.loaded, "unchanged", res.unchanged)
-		if time.Since(lastProgress) >= progressEvery {
-			lastProgress = time.Now()
-			done := sum.FilingsLoaded + sum.FilingsUnchanged + sum.FilingsRejected
-			log.Info("progress", "files", sum.FilesSeen, "loaded", sum.FilingsLoaded, "unchanged", sum.FilingsUnchanged,
-				"rejected", sum.FilingsRejected, "filings_per_second", math.Round(float64(done)/time.Since(started).Seconds()))
-		}
 		batch, batchBytes = batch[:0], 0
 		return nil
 	}
@@ -428,6 +419,9 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			continue // drain after a failure
 		}
 		sum.FilesSeen++
+		if opts.OnInput != nil {
+			opts.OnInput(o.weight)
+		}
 		switch {
 		case o.known:
 			sum.FilingsUnchanged++

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"os"
 	"runtime/debug"
 	"sort"
@@ -38,6 +39,7 @@ const (
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	var configPath string
 	started := false // set once a command's own work begins: earlier errors are usage errors
+	logFormat := "text"
 	root := &cobra.Command{
 		Use:              "edgarload",
 		Short:            "Load SEC EDGAR filings into PostgreSQL",
@@ -63,6 +65,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		if err != nil {
 			return c, nil, usageError{err}
 		}
+		logFormat = c.Log.Format
 		level, _ := parseLevel(c.Log.Level)
 		opts := &slog.HandlerOptions{Level: level}
 		var h slog.Handler = slog.NewTextHandler(stderr, opts)
@@ -136,8 +139,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			if c.Load.MaxRejects >= 0 {
 				opts.LimitRejects, opts.MaxRejects = true, c.Load.MaxRejects
 			}
+			bar := newNamedProgress(stderr, c.Log.Format, "load", 0, log)
+			countCtx, stopCount := context.WithCancel(ctx)
+			defer stopCount()
+			countInputs(countCtx, paths, bar.setTotal)
+			opts.OnInput = bar.done
 			sum, err := etl.Load(ctx, pool, paths, opts, log)
+			stopCount()
+			bar.finish()
 			printSummary(stdout, sum)
+			logSummary(log, sum, err)
 			return err
 		},
 	}
@@ -194,11 +205,20 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err == nil {
 		return exitOK
 	}
+	code := exitCode(ctx, err, started)
+	if logFormat == "json" {
+		attrs := []any{"error", etl.RedactURL(err.Error()), "exit_code", code}
+		if ctx.Err() != nil {
+			attrs = append(attrs, "interrupted_by", context.Cause(ctx).Error())
+		}
+		slog.New(slog.NewJSONHandler(stderr, nil)).Error("edgarload failed", attrs...)
+		return code
+	}
 	fmt.Fprintf(stderr, "edgarload: %s\n", etl.RedactURL(err.Error()))
 	if ctx.Err() != nil {
 		fmt.Fprintf(stderr, "edgarload: interrupted (%v)\n", context.Cause(ctx))
 	}
-	return exitCode(ctx, err, started)
+	return code
 }
 
 // exitCode classifies the error a command ended with.
@@ -253,6 +273,42 @@ func existingInputs(cmd *cobra.Command, paths []string) error {
 		}
 	}
 	return nil
+}
+
+// logSummary logs the run's summary as one record (a JSON object with
+// --log-format json): counters as numbers, elapsed in seconds.
+func logSummary(log *slog.Logger, s etl.Summary, err error) {
+	rows := make([]any, 0, 2*len(s.Rows))
+	for _, t := range sortedTables(s.Rows) {
+		rows = append(rows, slog.Int64(t, s.Rows[t]))
+	}
+	attrs := []any{"run_id", s.RunID, "files", s.FilesSeen, "loaded", s.FilingsLoaded, "unchanged", s.FilingsUnchanged,
+		"rejected", s.FilingsRejected, "rejected_before", s.RejectedBefore,
+		"elapsed_seconds", math.Round(s.Elapsed.Seconds()*1000) / 1000, "filings_per_second", round1(s.FilingsPerSecond()),
+		slog.Group("rows", rows...)}
+	if err != nil {
+		attrs = append(attrs, "error", etl.RedactURL(err.Error()))
+	}
+	log.Info("summary", attrs...)
+}
+
+// sortedTables orders tables as etl.TableNames does, others after by name.
+func sortedTables(rows map[string]int64) []string {
+	var out, rest []string
+	seen := map[string]bool{}
+	for _, t := range etl.TableNames {
+		if _, ok := rows[t]; ok {
+			out = append(out, t)
+			seen[t] = true
+		}
+	}
+	for t := range rows {
+		if !seen[t] {
+			rest = append(rest, t)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
 }
 
 func printSummary(w io.Writer, s etl.Summary) {
