@@ -87,6 +87,9 @@ func EnsureDatabase(ctx context.Context, databaseURL string) error {
 }
 
 func ensureDatabase(ctx context.Context, databaseURL string, opts Options) error {
+	// CREATE DATABASE copies a template and may take longer than a load's
+	// statement timeout on a busy server; the connect timeout still holds.
+	opts.StatementTimeout = 0
 	cfg, err := pgx.ParseConfig(databaseURL)
 	if err != nil {
 		return wrapURLErr("parse database URL", databaseURL, err)
