@@ -137,6 +137,14 @@ type Summary struct {
 	// name), e.g. "filings", "items".
 	Rows    map[string]int64
 	Elapsed time.Duration
+	// RejectSample lists the run's first 20 rejects (all of them are in
+	// edgar.load_rejects).
+	RejectSample []Reject
+}
+
+// Reject is one rejected input of a run.
+type Reject struct {
+	Path, Stage, Error string
 }
 
 // FilingsPerSecond is the number of filings handled (loaded, unchanged or

@@ -285,7 +285,6 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	return sum, err
 }
 
-
 // walkConfig is the walk's limits from the options (defaults applied).
 func (o Options) walkConfig() walkConfig {
 	c := defaultWalkConfig()
@@ -409,6 +408,11 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			}
 		}
 		log.Debug("batch written", "filings", len(batch), "loaded", res.loaded, "unchanged", res.unchanged)
+		for _, f := range res.files {
+			if f.outcome == OutcomeSuperseded {
+				log.Debug("input lost to another source of the same filing", "path", f.path, "detail", f.detail)
+			}
+		}
 		batch, batchBytes = batch[:0], 0
 		return nil
 	}

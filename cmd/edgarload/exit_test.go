@@ -56,9 +56,12 @@ func TestMaxRejects(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "junk.txt"), []byte("not a filing at all\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errOut := runCLI(t, nil, "load", "--database-url", dbURL, "--max-rejects", "0", dir)
+	code, out, errOut := runCLI(t, nil, "load", "--database-url", dbURL, "--max-rejects", "0", dir)
 	if code != exitTooManyRejects || !strings.Contains(errOut, "1 inputs rejected, more than the 0 allowed") {
 		t.Fatalf("exit %d, want %d: %s", code, exitTooManyRejects, errOut)
+	}
+	if !strings.Contains(out, "rejected:\n    "+filepath.Join(dir, "junk.txt")+" (parse): ") {
+		t.Errorf("the summary does not list the reject:\n%s", out)
 	}
 	var filings int
 	var status string

@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -275,6 +276,12 @@ func existingInputs(cmd *cobra.Command, paths []string) error {
 	return nil
 }
 
+// firstLine is s up to its first line break.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
 // logSummary logs the run's summary as one record (a JSON object with
 // --log-format json): counters as numbers, elapsed in seconds.
 func logSummary(log *slog.Logger, s etl.Summary, err error) {
@@ -317,6 +324,15 @@ func printSummary(w io.Writer, s etl.Summary) {
 		s.Elapsed.Round(time.Millisecond), s.FilingsPerSecond())
 	if s.RejectedBefore > 0 {
 		fmt.Fprintf(w, "  %d inputs skipped: rejected before with the same bytes by this parser version (--retry-rejects to parse them again)\n", s.RejectedBefore)
+	}
+	if s.FilingsRejected > 0 {
+		fmt.Fprintf(w, "  rejected:\n")
+		for _, r := range s.RejectSample {
+			fmt.Fprintf(w, "    %s (%s): %s\n", r.Path, r.Stage, firstLine(r.Error))
+		}
+		if more := s.FilingsRejected - len(s.RejectSample); more > 0 {
+			fmt.Fprintf(w, "    … and %d more: see edgar.load_rejects where run_id = %d\n", more, s.RunID)
+		}
 	}
 	if s.IndexFiles > 0 {
 		fmt.Fprintf(w, "  %d EDGAR index/JSON files with %d entries loaded into edgar.index_entries\n", s.IndexFiles, s.IndexEntries)
