@@ -4,7 +4,9 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 go build -trimpath -o /out/edgarload ./cmd/edgarload
+# VERSION: docker build --build-arg VERSION=$(git describe --tags --always --dirty) .
+ARG VERSION=devel
+RUN CGO_ENABLED=0 go build -trimpath -ldflags "-X main.version=${VERSION}" -o /out/edgarload ./cmd/edgarload
 
 FROM gcr.io/distroless/static-debian12
 COPY --from=build /out/edgarload /usr/local/bin/edgarload

@@ -9,8 +9,10 @@ DEMO_DB ?= edgarload
 
 .PHONY: build demo test bench bench-corpus bench-archive fuzz vet fmt clean
 
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+
 build:
-	$(GO) build -o $(BIN) ./cmd/edgarload
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/edgarload
 
 demo: build
 	@set -euo pipefail; \

@@ -25,6 +25,7 @@
 package etl
 
 import (
+	"fmt"
 	"io"
 	"time"
 
@@ -93,6 +94,27 @@ type Options struct {
 	// gives up client-side after twice StatementTimeout, so that a frozen
 	// server cannot hang the loader.
 	ConnectTimeout, StatementTimeout, LockTimeout, IdleInTransactionTimeout time.Duration
+	// LimitRejects makes a run that rejects more than MaxRejects inputs
+	// fail (recorded "failed", Load returns a *TooManyRejectsError) after
+	// everything else is loaded; without it rejects never fail a run.
+	LimitRejects bool
+	MaxRejects   int
+	// OnInput, when set, is called as each input's outcome reaches the
+	// writer (parsed, unchanged, rejected or skipped — before its batch
+	// commits) with the input's size in bytes; edgarload's progress bar
+	// uses it. It is called from one goroutine.
+	OnInput func(bytes int64)
+}
+
+// TooManyRejectsError is Load's error when a run rejected more inputs than
+// Options.MaxRejects allows; the good inputs are loaded all the same.
+type TooManyRejectsError struct {
+	Rejected, Max int
+	RunID         int64
+}
+
+func (e *TooManyRejectsError) Error() string {
+	return fmt.Sprintf("%d inputs rejected, more than the %d allowed (see edgar.load_rejects where run_id = %d)", e.Rejected, e.Max, e.RunID)
 }
 
 // Summary reports what a load did.
@@ -115,6 +137,14 @@ type Summary struct {
 	// name), e.g. "filings", "items".
 	Rows    map[string]int64
 	Elapsed time.Duration
+	// RejectSample lists the run's first 20 rejects (all of them are in
+	// edgar.load_rejects).
+	RejectSample []Reject
+}
+
+// Reject is one rejected input of a run.
+type Reject struct {
+	Path, Stage, Error string
 }
 
 // FilingsPerSecond is the number of filings handled (loaded, unchanged or

@@ -228,8 +228,17 @@ func recordOutside(ctx context.Context, pool *pgxpool.Pool, sum *Summary, reject
 		return fmt.Errorf("record %d rejects and %d file outcomes: %w", len(rejects), len(files), err)
 	}
 	sum.FilingsRejected = next.FilingsRejected
+	for _, r := range rejects {
+		if len(sum.RejectSample) == maxRejectSample {
+			break
+		}
+		sum.RejectSample = append(sum.RejectSample, Reject{Path: r.path, Stage: r.stage, Error: r.err.Error()})
+	}
 	return nil
 }
+
+// maxRejectSample is how many rejects a Summary lists.
+const maxRejectSample = 20
 
 // retryTransient runs f until it succeeds, fails on a fault that is not
 // transient, or policy's attempts are spent.

@@ -224,9 +224,14 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 		parse = parser.Parse
 	}
 	if opts.Migrate {
-		if err := MigratePool(ctx, pool, "up", io.Discard); err != nil {
+		var out strings.Builder
+		if err := MigratePool(ctx, pool, "up", &out); err != nil {
 			return sum, err
 		}
+		logMigrationWarnings(log, out.String())
+	}
+	if err := CheckSchemaVersion(ctx, pool); err != nil {
+		return sum, err
 	}
 	inputs := append([]string{}, paths...)
 	if opts.RunInputs != nil {
@@ -247,6 +252,9 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	stopBeat := heartbeat(ctx, pool, sum.RunID, opts.Heartbeat, log)
 	err := run(ctx, pool, paths, opts, parse, log, &sum)
 	stopBeat()
+	if err == nil && opts.LimitRejects && sum.FilingsRejected > opts.MaxRejects {
+		err = &TooManyRejectsError{Rejected: sum.FilingsRejected, Max: opts.MaxRejects, RunID: sum.RunID}
+	}
 	sum.Elapsed = time.Since(start)
 	status, errText := finishStatus(ctx, err), any(nil)
 	switch status {
@@ -273,12 +281,9 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	}
 	log.Info("load finished", "run_id", sum.RunID, "status", status, "files", sum.FilesSeen,
 		"loaded", sum.FilingsLoaded, "unchanged", sum.FilingsUnchanged, "rejected", sum.FilingsRejected, "rejected_before", sum.RejectedBefore,
-		"elapsed", sum.Elapsed.Round(time.Millisecond), "filings_per_second", fmt.Sprintf("%.1f", sum.FilingsPerSecond()))
+		"elapsed_seconds", math.Round(sum.Elapsed.Seconds()*1000)/1000, "filings_per_second", math.Round(sum.FilingsPerSecond()*10)/10)
 	return sum, err
 }
-
-// progressEvery is how often a long load logs its progress (at info level).
-const progressEvery = 10 * time.Second
 
 // walkConfig is the walk's limits from the options (defaults applied).
 func (o Options) walkConfig() walkConfig {
@@ -366,7 +371,6 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 	}
 	go func() { wg.Wait(); close(outs) }()
 
-	started, lastProgress := time.Now(), time.Now()
 	var batch []*prepared
 	var batchBytes int64
 	var rejects []outcome
@@ -404,11 +408,10 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			}
 		}
 		log.Debug("batch written", "filings", len(batch), "loaded", res.loaded, "unchanged", res.unchanged)
-		if time.Since(lastProgress) >= progressEvery {
-			lastProgress = time.Now()
-			done := sum.FilingsLoaded + sum.FilingsUnchanged + sum.FilingsRejected
-			log.Info("progress", "files", sum.FilesSeen, "loaded", sum.FilingsLoaded, "unchanged", sum.FilingsUnchanged,
-				"rejected", sum.FilingsRejected, "filings_per_second", math.Round(float64(done)/time.Since(started).Seconds()))
+		for _, f := range res.files {
+			if f.outcome == OutcomeSuperseded {
+				log.Debug("input lost to another source of the same filing", "path", f.path, "detail", f.detail)
+			}
 		}
 		batch, batchBytes = batch[:0], 0
 		return nil
@@ -420,6 +423,9 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			continue // drain after a failure
 		}
 		sum.FilesSeen++
+		if opts.OnInput != nil {
+			opts.OnInput(o.weight)
+		}
 		switch {
 		case o.known:
 			sum.FilingsUnchanged++
@@ -577,4 +583,14 @@ func batchNames(batch []*prepared) string {
 		names = append(names[:10], fmt.Sprintf("and %d more", len(names)-10))
 	}
 	return strings.Join(names, ", ")
+}
+
+// logMigrationWarnings logs the "warning: " lines of a migration's output
+// (a missing reader role, say) once each.
+func logMigrationWarnings(log *slog.Logger, out string) {
+	for _, line := range strings.Split(out, "\n") {
+		if w, ok := strings.CutPrefix(line, "warning: "); ok {
+			log.Warn(w)
+		}
+	}
 }

@@ -3,7 +3,19 @@
 -- Table and column names are a public contract (BI dashboards query them).
 
 -- +goose Up
-CREATE SCHEMA IF NOT EXISTS edgar;
+-- The schema may exist already: edgarload creates it (when missing) to
+-- hold its version table, edgar.goose_db_version, or a DBA created it for
+-- a loader login that owns it and may create nothing else. CREATE SCHEMA
+-- IF NOT EXISTS would still need CREATE on the database, hence the check.
+-- +goose StatementBegin
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = 'edgar') THEN
+        CREATE SCHEMA edgar;
+    END IF;
+END
+$$;
+-- +goose StatementEnd
 COMMENT ON SCHEMA edgar IS 'SEC EDGAR filings loaded by edgarload: registrants, filings, items, exhibits, signers and the load ledgers.';
 
 -- Normalization helpers. The loader (Go) applies the same rules; a test
@@ -376,4 +388,10 @@ COMMENT ON COLUMN edgar.load_rejects.error IS 'The error, naming the file.';
 COMMENT ON COLUMN edgar.load_rejects.rejected_at IS 'When the input was rejected.';
 
 -- +goose Down
-DROP SCHEMA edgar CASCADE;
+-- Drops every table and function of the schema but not the schema itself,
+-- which holds edgarload's version table (edgar.goose_db_version).
+DROP TABLE edgar.load_rejects, edgar.load_runs, edgar.securities, edgar.documents, edgar.signers,
+    edgar.exhibits, edgar.items, edgar.filing_registrants, edgar.filings, edgar.registrant_former_names,
+    edgar.registrants CASCADE;
+DROP FUNCTION edgar.shape_rank(text), edgar.normalize_name(text), edgar.normalize_file_number(text),
+    edgar.normalize_irs_number(text);

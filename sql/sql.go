@@ -38,6 +38,11 @@ var CreateStaging string
 //go:embed loader/delete_children.sql
 var DeleteChildren string
 
+// ReaderGrants is loader/reader_grants.sql: Grant edgar_reader read access to the edgar schema (the role part of migration 00003, re-run once a DBA created the role).
+//
+//go:embed loader/reader_grants.sql
+var ReaderGrants string
+
 // LoadedAccessions is loader/loaded_accessions.sql: Which of these accession numbers ($1) are already loaded: fetch does not download them again.
 //
 //go:embed loader/loaded_accessions.sql

@@ -36,6 +36,8 @@ type Config struct {
 		// RetryRejects parses again inputs rejected before with the
 		// same bytes by the same parser version.
 		RetryRejects bool `mapstructure:"retry_rejects"`
+		// MaxRejects fails a run with more rejects than this (exit 3); -1: no limit.
+		MaxRejects int `mapstructure:"max_rejects"`
 		// Input limits (etl.Options of the same names).
 		MaxFileBytes      int64   `mapstructure:"max_file_bytes"`
 		MaxArchiveBytes   int64   `mapstructure:"max_archive_bytes"`
@@ -65,6 +67,7 @@ var defaults = map[string]any{
 	"database.lock_timeout":                "2m",
 	"database.idle_in_transaction_timeout": "5m",
 	"load.retry_rejects":                   false,
+	"load.max_rejects":                     -1,
 	"load.workers":                         runtime.NumCPU(),
 	"load.batch_size":                      200,
 	"load.migrate":                         true,
@@ -90,6 +93,7 @@ var flagKeys = map[string]string{
 	"batch-size":          "load.batch_size",
 	"migrate":             "load.migrate",
 	"retry-rejects":       "load.retry_rejects",
+	"max-rejects":         "load.max_rejects",
 	"max-file-bytes":      "load.max_file_bytes",
 	"max-archive-bytes":   "load.max_archive_bytes",
 	"max-expansion-ratio": "load.max_expansion_ratio",
@@ -109,16 +113,18 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 	for k, d := range defaults {
 		v.SetDefault(k, d)
 	}
+	if configPath == "" {
+		if _, err := os.Stat("edgarload.yaml"); err == nil {
+			configPath = "edgarload.yaml"
+		}
+	}
 	if configPath != "" {
-		v.SetConfigFile(configPath)
-		if err := v.ReadInConfig(); err != nil {
-			return Config{}, fmt.Errorf("read config file %s: %w", configPath, err)
+		if err := readConfigFile(v, configPath); err != nil {
+			return Config{}, err
 		}
-	} else if _, err := os.Stat("edgarload.yaml"); err == nil {
-		v.SetConfigFile("edgarload.yaml")
-		if err := v.ReadInConfig(); err != nil {
-			return Config{}, fmt.Errorf("read config file edgarload.yaml: %w", err)
-		}
+	}
+	if err := checkEnvironment(environ(), getenv); err != nil {
+		return Config{}, err
 	}
 	// Environment beats the file, flags beat the environment: v.Set
 	// overrides whatever the file gave, and flags are applied last.
@@ -140,6 +146,9 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 	}
 	if c.Load.Workers < 1 {
 		return Config{}, fmt.Errorf("load.workers must be at least 1, got %d", c.Load.Workers)
+	}
+	if c.Load.MaxRejects < -1 {
+		return Config{}, fmt.Errorf("load.max_rejects must be -1 (no limit) or at least 0, got %d", c.Load.MaxRejects)
 	}
 	if c.Load.BatchSize < 1 {
 		return Config{}, fmt.Errorf("load.batch_size must be at least 1, got %d", c.Load.BatchSize)

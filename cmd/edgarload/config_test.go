@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,5 +96,40 @@ func TestConfigDeadlines(t *testing.T) {
 		return map[string]string{"EDGARLOAD_DATABASE_CONNECT_TIMEOUT": "-1s"}[k]
 	}); err == nil {
 		t.Error("a negative timeout was accepted")
+	}
+}
+
+// TestConfigUnknownKeys: a typo in the config file or in an EDGARLOAD_*
+// variable is an error naming it and the nearest valid key.
+func TestConfigUnknownKeys(t *testing.T) {
+	for body, want := range map[string]string{
+		"load:\n  worker: 1\n":                 `unknown key "load.worker" (did you mean "load.workers"?)`,
+		"log:\n  formatt: json\n":              `unknown key "log.formatt" (did you mean "log.format"?)`,
+		"databse:\n  url: postgres://h/db\n":   `unknown key "databse.url" (did you mean "database.url"?)`,
+		"load:\n  workers: 2\nzzzzzzzzzz: 1\n": `unknown key "zzzzzzzzzz"`,
+	} {
+		file := filepath.Join(t.TempDir(), "edgarload.yaml")
+		if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := loadConfig(file, nil, func(string) string { return "" })
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), file) {
+			t.Errorf("%q: error %v, want it to name the file and say %s", body, err, want)
+		}
+	}
+
+	env := map[string]string{"EDGARLOAD_WORKERS": "1", "EDGARLOAD_TEST_DATABASE_URL": "x", "EDGARLOAD_PG_BASE_URL": "y"}
+	restore := environ
+	environ = func() []string {
+		return []string{"EDGARLOAD_WORKERS=1", "EDGARLOAD_TEST_DATABASE_URL=x", "EDGARLOAD_PG_BASE_URL=y", "HOME=/"}
+	}
+	t.Cleanup(func() { environ = restore })
+	_, err := loadConfig("", nil, func(k string) string { return env[k] })
+	if err == nil || !strings.Contains(err.Error(), `EDGARLOAD_WORKERS (did you mean "EDGARLOAD_LOAD_WORKERS"?)`) {
+		t.Errorf("misspelled variable: %v", err)
+	}
+	delete(env, "EDGARLOAD_WORKERS")
+	if _, err := loadConfig("", nil, func(k string) string { return env[k] }); err != nil {
+		t.Errorf("reserved variables refused: %v", err)
 	}
 }

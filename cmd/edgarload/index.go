@@ -22,7 +22,7 @@ func newIndexCmd(ctx context.Context, config func(*cobra.Command) (Config, *slog
 	loadCmd := &cobra.Command{
 		Use:   "load FILE|DIR...",
 		Short: "Load index files (plain or .gz) and submissions/tickers JSON into PostgreSQL; prints a summary per file",
-		Args:  cobra.MinimumNArgs(1),
+		Args:  existingInputs,
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			c, _, err := config(cmd)
 			if err != nil {

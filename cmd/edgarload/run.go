@@ -8,8 +8,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
+	"os"
 	"runtime/debug"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -22,17 +26,31 @@ import (
 // falls back to the module version recorded by the Go toolchain.
 var version = ""
 
+// Exit codes of the process (README "Exit codes").
+const (
+	exitOK             = 0
+	exitFailed         = 1 // the run failed
+	exitUsage          = 2 // bad flags, arguments, configuration or a missing input path; nothing ran
+	exitTooManyRejects = 3 // more rejects than --max-rejects; the rest is loaded, the run recorded failed
+)
+
 // run is the whole program behind main, with its environment passed in so
-// that tests can call it directly. It returns the process exit code: 0, 1
-// on an error, 2 on a usage error, 130 when ctx was cancelled (a signal).
+// that tests can call it directly. It returns the process exit code (see
+// the exit* constants; 130 when ctx was cancelled by a signal).
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	var configPath string
+	started := false // set once a command's own work begins: earlier errors are usage errors
+	logFormat := "text"
 	root := &cobra.Command{
-		Use:           "edgarload",
-		Short:         "Load SEC EDGAR filings into PostgreSQL",
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		Use:              "edgarload",
+		Short:            "Load SEC EDGAR filings into PostgreSQL",
+		Version:          buildVersion() + " (parser " + parser.Version + ")",
+		SilenceUsage:     true,
+		SilenceErrors:    true,
+		PersistentPreRun: func(*cobra.Command, []string) { started = true },
 	}
+	root.SetVersionTemplate("edgarload {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -46,8 +64,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	config := func(cmd *cobra.Command) (Config, *slog.Logger, error) {
 		c, err := loadConfig(configPath, cmd.Flags(), getenv)
 		if err != nil {
-			return c, nil, err
+			return c, nil, usageError{err}
 		}
+		logFormat = c.Log.Format
 		level, _ := parseLevel(c.Log.Level)
 		opts := &slog.HandlerOptions{Level: level}
 		var h slog.Handler = slog.NewTextHandler(stderr, opts)
@@ -61,7 +80,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	parseCmd := &cobra.Command{
 		Use:   "parse PATH...",
 		Short: "Parse filings (- for standard input) and print one JSON object per filing (JSON Lines); no database",
-		Args:  cobra.MinimumNArgs(1),
+		Example: `  edgarload parse ../shared/seed/filing.txt
+  edgarload parse --text 0000950123-04-012345.txt | less
+  zcat 20240102.nc.tar.gz | edgarload parse - | jq -r .accession_number`,
+		Args: existingInputs,
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			w := bufio.NewWriter(stdout)
 			defer w.Flush()
@@ -100,7 +122,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	loadCmd := &cobra.Command{
 		Use:   "load PATH...",
 		Short: "Parse filings (files, directories, archives; - for standard input) and upsert them into PostgreSQL",
-		Args:  cobra.MinimumNArgs(1),
+		Example: `  edgarload load --database-url postgres://loader@db/edgar /data/edgar/2024/
+  EDGARLOAD_DATABASE_URL=postgres:///edgar edgarload load --max-rejects 0 20240102.nc.tar.gz
+  edgarload load --workers 4 --batch-size 500 --log-format json filings/`,
+		Args: existingInputs,
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			c, log, err := config(cmd)
 			if err != nil {
@@ -112,8 +137,19 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 				return err
 			}
 			defer pool.Close()
+			if c.Load.MaxRejects >= 0 {
+				opts.LimitRejects, opts.MaxRejects = true, c.Load.MaxRejects
+			}
+			bar := newNamedProgress(stderr, c.Log.Format, "load", 0, log)
+			countCtx, stopCount := context.WithCancel(ctx)
+			defer stopCount()
+			countInputs(countCtx, paths, bar.setTotal)
+			opts.OnInput = bar.done
 			sum, err := etl.Load(ctx, pool, paths, opts, log)
+			stopCount()
+			bar.finish()
 			printSummary(stdout, sum)
+			logSummary(log, sum, err)
 			return err
 		},
 	}
@@ -121,30 +157,39 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	lf.Int("workers", defaults["load.workers"].(int), "parser goroutines")
 	lf.Int("batch-size", defaults["load.batch_size"].(int), "filings per database transaction")
 	lf.Bool("migrate", true, "run pending migrations before loading (--migrate=false to skip)")
+	lf.Int("max-rejects", -1, "fail the run (exit 3) when more than this many inputs are rejected; -1: no limit")
 	lf.Bool("retry-rejects", false, "parse again inputs this parser version already rejected with the same bytes (skipped by default)")
 	lf.Int64("max-file-bytes", 0, "largest input (file, member, bundle) in bytes; 0: 1 GiB")
 	lf.Int64("max-archive-bytes", 0, "bytes decompressed out of one archive or compressed file; 0: 256 GiB, -1: no cap")
 	lf.Float64("max-expansion-ratio", 0, "largest expansion of one compressed stream (bomb guard); 0: 200, -1: no check")
 	lf.Int64("max-inflight-bytes", 0, "input bytes read but not yet written; 0: 32 MiB")
 
+	var migrateYes bool
 	migrateCmd := &cobra.Command{
-		Use:       "migrate up|down|status|version",
-		Short:     "Apply, roll back or inspect the embedded schema migrations",
-		Args:      cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),
-		ValidArgs: []string{"up", "down", "status", "version"},
+		Use:   "migrate up|down|down-to VERSION|redo|reset|status|version",
+		Short: "Apply, roll back or inspect the embedded schema migrations (versions kept in edgar.goose_db_version)",
+		Example: `  edgarload migrate status
+  edgarload migrate up
+  edgarload migrate down-to 5 --yes   # rolling back a migration that drops data needs --yes`,
+		Args: migrateArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, _, err := config(cmd)
 			if err != nil {
 				return err
+			}
+			req := etl.MigrateRequest{Command: args[0], Yes: migrateYes}
+			if req.Command == "down-to" {
+				req.Version, _ = strconv.ParseInt(args[1], 10, 64)
 			}
 			if args[0] == "up" && c.Database.Create {
 				if err := etl.EnsureDatabase(ctx, c.Database.URL); err != nil {
 					return err
 				}
 			}
-			return etl.Migrate(ctx, c.Database.URL, args[0], stdout)
+			return etl.MigrateCommand(ctx, c.Database.URL, req, stdout)
 		},
 	}
+	migrateCmd.Flags().BoolVar(&migrateYes, "yes", false, "confirm a roll-back that drops data (down, down-to, redo, reset)")
 
 	versionCmd := &cobra.Command{
 		Use:   "version",
@@ -157,19 +202,120 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 
 	root.AddCommand(parseCmd, loadCmd, newFetchCmd(ctx, config, stdout, stderr), newIndexCmd(ctx, config, stdout, stderr), migrateCmd,
 		newVerifyCmd(ctx, config, stdout), versionCmd)
-	if err := root.ExecuteContext(ctx); err != nil {
-		fmt.Fprintf(stderr, "edgarload: %s\n", etl.RedactURL(err.Error()))
-		if ctx.Err() != nil {
-			fmt.Fprintf(stderr, "edgarload: interrupted (%v)\n", context.Cause(ctx))
-			return exitInterrupted
-		}
-		var usage interface{ Usage() }
-		if errors.As(err, &usage) {
-			return 2
-		}
-		return 1
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
 	}
-	return 0
+	code := exitCode(ctx, err, started)
+	if logFormat == "json" {
+		attrs := []any{"error", etl.RedactURL(err.Error()), "exit_code", code}
+		if ctx.Err() != nil {
+			attrs = append(attrs, "interrupted_by", context.Cause(ctx).Error())
+		}
+		slog.New(slog.NewJSONHandler(stderr, nil)).Error("edgarload failed", attrs...)
+		return code
+	}
+	fmt.Fprintf(stderr, "edgarload: %s\n", etl.RedactURL(err.Error()))
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "edgarload: interrupted (%v)\n", context.Cause(ctx))
+	}
+	return code
+}
+
+// exitCode classifies the error a command ended with.
+func exitCode(ctx context.Context, err error, started bool) int {
+	var usage interface{ Usage() }
+	var rejects *etl.TooManyRejectsError
+	switch {
+	case ctx.Err() != nil:
+		return exitInterrupted
+	case errors.As(err, &usage) || !started:
+		return exitUsage
+	case errors.As(err, &rejects):
+		return exitTooManyRejects
+	default:
+		return exitFailed
+	}
+}
+
+// migrateArgs validates `migrate`'s arguments: a known command, and a
+// version number after down-to only.
+func migrateArgs(cmd *cobra.Command, args []string) error {
+	known := map[string]bool{"up": true, "down": true, "down-to": true, "redo": true, "reset": true, "status": true, "version": true}
+	switch {
+	case len(args) == 0 || !known[args[0]]:
+		return usageError{fmt.Errorf("migrate needs one of up, down, down-to VERSION, redo, reset, status, version; got %q", args)}
+	case args[0] == "down-to":
+		if len(args) != 2 {
+			return usageError{errors.New("migrate down-to needs a VERSION")}
+		}
+		if v, err := strconv.ParseInt(args[1], 10, 64); err != nil || v < 0 {
+			return usageError{fmt.Errorf("migrate down-to: %q is not a version number", args[1])}
+		}
+	case len(args) != 1:
+		return usageError{fmt.Errorf("migrate %s takes no further arguments", args[0])}
+	}
+	return nil
+}
+
+// existingInputs checks a command's input paths before anything runs: at
+// least one, and each exists ("-" is standard input). A missing path is a
+// usage error (exit 2), so a cron job pointed at an unmounted volume fails.
+func existingInputs(cmd *cobra.Command, paths []string) error {
+	if len(paths) == 0 {
+		return usageError{fmt.Errorf("%s needs at least one input path", cmd.CommandPath())}
+	}
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			return usageError{fmt.Errorf("input path %q: %w", p, err)}
+		}
+	}
+	return nil
+}
+
+// firstLine is s up to its first line break.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// logSummary logs the run's summary as one record (a JSON object with
+// --log-format json): counters as numbers, elapsed in seconds.
+func logSummary(log *slog.Logger, s etl.Summary, err error) {
+	rows := make([]any, 0, 2*len(s.Rows))
+	for _, t := range sortedTables(s.Rows) {
+		rows = append(rows, slog.Int64(t, s.Rows[t]))
+	}
+	attrs := []any{"run_id", s.RunID, "files", s.FilesSeen, "loaded", s.FilingsLoaded, "unchanged", s.FilingsUnchanged,
+		"rejected", s.FilingsRejected, "rejected_before", s.RejectedBefore,
+		"elapsed_seconds", math.Round(s.Elapsed.Seconds()*1000) / 1000, "filings_per_second", round1(s.FilingsPerSecond()),
+		slog.Group("rows", rows...)}
+	if err != nil {
+		attrs = append(attrs, "error", etl.RedactURL(err.Error()))
+	}
+	log.Info("summary", attrs...)
+}
+
+// sortedTables orders tables as etl.TableNames does, others after by name.
+func sortedTables(rows map[string]int64) []string {
+	var out, rest []string
+	seen := map[string]bool{}
+	for _, t := range etl.TableNames {
+		if _, ok := rows[t]; ok {
+			out = append(out, t)
+			seen[t] = true
+		}
+	}
+	for t := range rows {
+		if !seen[t] {
+			rest = append(rest, t)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
 }
 
 func printSummary(w io.Writer, s etl.Summary) {
@@ -178,6 +324,15 @@ func printSummary(w io.Writer, s etl.Summary) {
 		s.Elapsed.Round(time.Millisecond), s.FilingsPerSecond())
 	if s.RejectedBefore > 0 {
 		fmt.Fprintf(w, "  %d inputs skipped: rejected before with the same bytes by this parser version (--retry-rejects to parse them again)\n", s.RejectedBefore)
+	}
+	if s.FilingsRejected > 0 {
+		fmt.Fprintf(w, "  rejected:\n")
+		for _, r := range s.RejectSample {
+			fmt.Fprintf(w, "    %s (%s): %s\n", r.Path, r.Stage, firstLine(r.Error))
+		}
+		if more := s.FilingsRejected - len(s.RejectSample); more > 0 {
+			fmt.Fprintf(w, "    … and %d more: see edgar.load_rejects where run_id = %d\n", more, s.RunID)
+		}
 	}
 	if s.IndexFiles > 0 {
 		fmt.Fprintf(w, "  %d EDGAR index/JSON files with %d entries loaded into edgar.index_entries\n", s.IndexFiles, s.IndexEntries)
@@ -201,14 +356,39 @@ func printSummary(w io.Writer, s etl.Summary) {
 	}
 }
 
+// buildVersion is the version set with -ldflags (the Makefile and the
+// Dockerfile pass `git describe`), else the module version, else the VCS
+// revision the toolchain recorded ("devel+<rev>[-dirty]"), else "devel".
 func buildVersion() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
 	}
-	return "devel"
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "devel"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	return "devel+" + rev
 }
 
 // printText writes the plain text of an input's primary document (of each

@@ -24,6 +24,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/database"
 
 	"github.com/edgarload/edgarload/migrations"
 )
@@ -80,7 +81,15 @@ func GooseUp(ctx context.Context, databaseURL string) error {
 	}
 	db := stdlib.OpenDB(*cfg)
 	defer db.Close()
-	p, err := goose.NewProvider(goose.DialectPostgres, db, migrations.FS, goose.WithDisableGlobalRegistry(true))
+	// The same version table as etl.VersionTable, in the edgar schema.
+	if _, err := db.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS edgar"); err != nil {
+		return err
+	}
+	store, err := database.NewStore(database.DialectPostgres, "edgar.goose_db_version")
+	if err != nil {
+		return err
+	}
+	p, err := goose.NewProvider(goose.DialectCustom, db, migrations.FS, goose.WithStore(store), goose.WithDisableGlobalRegistry(true))
 	if err != nil {
 		return err
 	}
