@@ -168,3 +168,28 @@ func diffCounts(t *testing.T, a, b *pgx.Conn) {
 		t.Logf("edgar.%s: %d rows in the full load, %d from the shards", table, na, nb)
 	}
 }
+
+// TestBadShardIsAUsageError: a --shard (or load.shard) that is not K/N
+// with K from 0 to N-1 exits 2 before anything connects or downloads.
+func TestBadShardIsAUsageError(t *testing.T) {
+	env := map[string]string{"EDGARLOAD_DATABASE_URL": "postgres://nobody@127.0.0.1:1/none?connect_timeout=1",
+		"EDGARLOAD_EDGAR_USER_AGENT": "A a@example.com", "EDGARLOAD_EDGAR_CACHE_DIR": t.TempDir()}
+	for _, args := range [][]string{
+		{"load", "--shard", "3/3", fixtures(t)},
+		{"load", "--shard", "1", fixtures(t)},
+		{"load", "--shard", "-1/2", fixtures(t)},
+		{"fetch", "--form", "8-K", "--shard", "0/0"},
+	} {
+		code, _, errOut := runCLI(t, env, args...)
+		if code != 2 || !strings.Contains(errOut, "shard") {
+			t.Errorf("%v: exit %d, want 2: %s", args, code, errOut)
+		}
+	}
+	bad := map[string]string{"EDGARLOAD_LOAD_SHARD": "a/b"}
+	for k, v := range env {
+		bad[k] = v
+	}
+	if code, _, errOut := runCLI(t, bad, "load", fixtures(t)); code != 2 || !strings.Contains(errOut, "load.shard") {
+		t.Errorf("EDGARLOAD_LOAD_SHARD=a/b: exit %d, want 2: %s", code, errOut)
+	}
+}
