@@ -276,6 +276,7 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	}
 	log.Info("load finished", "run_id", sum.RunID, "status", status, "files", sum.FilesSeen,
 		"loaded", sum.FilingsLoaded, "unchanged", sum.FilingsUnchanged, "rejected", sum.FilingsRejected, "rejected_before", sum.RejectedBefore,
+		"skipped", sum.Skipped, "other_shards", sum.OtherShards,
 		"elapsed", sum.Elapsed.Round(time.Millisecond), "filings_per_second", fmt.Sprintf("%.1f", sum.FilingsPerSecond()))
 	return sum, err
 }
