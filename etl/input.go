@@ -463,7 +463,7 @@ func (w *walker) tar(name string, key archiveKey, r io.Reader, f *os.File, total
 		switch {
 		case !ok:
 			return false
-		case !owned: // another shard's: tr.Next skips its bytes unread
+		case !owned: // another shard's: tr.Next passes over its bytes, neither kept nor decompressed
 			continue
 		case h.Typeflag != tar.TypeReg:
 			if !sink.skipMember(h.Name, tarSpecial(h)) {
