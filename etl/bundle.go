@@ -14,8 +14,47 @@ import (
 type memberSink struct {
 	w       *walker
 	archive string
+	key     archiveKey      // how the members are sharded
 	dirs    map[string]bool // folders known to be bundles (scanned up front)
 	b       *bundle
+	// The bundle folder the last member routed belongs to, followed
+	// whether or not this shard owns it, so that every shard groups the
+	// members alike.
+	inBundle  bool
+	bundleDir string
+}
+
+// route is called for every member, before it is read: it tells whether
+// this shard owns it (a bundle's members go by their folder, so that a
+// bundle is one shard's whole; any other member by its own name, or the
+// accession of its archive when the name has none: see package shard),
+// and flushes the open bundle when the member is outside it. ok is false
+// when the walk must stop.
+func (s *memberSink) route(name string) (owned, ok bool) {
+	dir, base := splitMember(name)
+	if s.inBundle && s.bundleDir != dir {
+		s.inBundle = false
+		if !s.flush() {
+			return false, false
+		}
+	}
+	if !s.inBundle && (base == datamule.MetadataName || s.dirs[dir]) {
+		s.inBundle, s.bundleDir = true, dir
+	}
+	if !s.key.split {
+		return true, true
+	}
+	key := s.key.name + "!" + name
+	if s.inBundle {
+		key = s.key.name + "!" + dir
+	}
+	return s.w.owns(key), true
+}
+
+// skipMember emits a member that is not read (a link, a device, a named
+// pipe), with the reason: outcome "skipped" in edgar.load_files.
+func (s *memberSink) skipMember(name, reason string) bool {
+	return s.w.skip(s.archive+"!"+name, reason)
 }
 
 // bundle is the members of one datamule bundle read so far.

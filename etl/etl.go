@@ -29,6 +29,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/edgarload/edgarload/etl/shard"
 	"github.com/edgarload/edgarload/parser"
 )
 
@@ -104,6 +105,15 @@ type Options struct {
 	// commits) with the input's size in bytes; edgarload's progress bar
 	// uses it. It is called from one goroutine.
 	OnInput func(bytes int64)
+	// Shard, when set (N > 1), loads only the inputs of shard K of N
+	// (see package shard): N loaders given the same paths, each with its
+	// own K, load every input exactly once between them. Files are
+	// sharded by the accession number in their path relative to the
+	// argument they were found under (else by that relative path), a
+	// filing folder whole; members of a file named like an archive by
+	// their own names (every shard reads such an archive); inputs on
+	// Options.Paths are not sharded (fetch shards its plan instead).
+	Shard shard.Spec
 }
 
 // TooManyRejectsError is Load's error when a run rejected more inputs than
@@ -133,6 +143,13 @@ type Summary struct {
 	IndexFiles, IndexEntries int
 	// Retries counts batches written again after a transient database fault.
 	Retries int
+	// Skipped counts inputs not read (outcome "skipped" in
+	// edgar.load_files): special files and link loops met while walking,
+	// and archive members that are links, devices or named pipes.
+	Skipped int
+	// OtherShards counts the files and archive members left to the other
+	// shards (Options.Shard); they are not in FilesSeen.
+	OtherShards int
 	// Rows counts rows inserted or updated per table (without the schema
 	// name), e.g. "filings", "items".
 	Rows    map[string]int64

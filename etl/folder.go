@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/edgarload/edgarload/etl/shard"
 	"github.com/edgarload/edgarload/parser"
 )
 
@@ -87,6 +88,7 @@ func (w *walker) folderParts(dir string, files []string) (parts []parser.Part, o
 	var total int64
 	over := false
 	sub := &walker{cfg: w.cfg}
+	sub.cfg.shard = shard.Spec{} // the folder is one shard's whole
 	defer sub.dec.Close()
 	sub.emit = func(in Input) bool {
 		if in.err != nil || in.skip != "" || in.parts != nil {

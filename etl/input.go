@@ -12,8 +12,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
+	"github.com/edgarload/edgarload/etl/shard"
 	"github.com/edgarload/edgarload/etl/unpack"
 	"github.com/edgarload/edgarload/parser/datamule"
 )
@@ -30,6 +32,10 @@ type walkConfig struct {
 	maxArchive int64     // bytes decompressed out of one path, all layers (<= 0: no cap)
 	ratio      float64   // largest expansion of one compressed stream (<= 0: no check)
 	stdin      io.Reader // read for the path "-"
+	// shard: the inputs this walk emits (the zero Spec: all); others
+	// counts those left to the other shards (nil: not counted).
+	shard  shard.Spec
+	others *atomic.Int64
 }
 
 func defaultWalkConfig() walkConfig {
@@ -43,6 +49,7 @@ type walker struct {
 	emit func(Input) bool
 	dec  unpack.Decoders // for compressed archive members
 	seen map[fileID]bool // directories walked, by device and inode
+	root string          // the path argument being walked: shard names are relative to it
 }
 
 // fileID tells a file apart from every other on this machine.
@@ -69,10 +76,11 @@ func walkInputs(ctx context.Context, paths []string, cfg walkConfig, emit func(I
 	defer w.dec.Close()
 	for _, p := range paths {
 		ok := true
+		w.root = p
 		if p == StdinName {
 			ok = w.stdinInput()
 		} else if st, err := os.Stat(p); err != nil {
-			ok = emit(readError(p, err))
+			ok = w.emitOwned(w.shardName(p), readError(p, err))
 		} else if st.IsDir() {
 			ok = w.directory(p, st)
 		} else {
@@ -85,21 +93,59 @@ func walkInputs(ctx context.Context, paths []string, cfg walkConfig, emit func(I
 	return nil
 }
 
+// shardName is the name a path is sharded by (see package shard): its path
+// relative to the argument it was found under, with forward slashes, or
+// the base name of the argument itself — so that machines mounting the
+// same inputs at different places split them the same way.
+func (w *walker) shardName(path string) string {
+	if path == w.root || w.root == "" {
+		return filepath.ToSlash(filepath.Base(path))
+	}
+	rel, err := filepath.Rel(w.root, path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// owns reports whether this walk's shard loads the input of shard name
+// name, counting it as left to another shard when not.
+func (w *walker) owns(name string) bool {
+	if w.cfg.shard.Owns(name) {
+		return true
+	}
+	if w.cfg.others != nil {
+		w.cfg.others.Add(1)
+	}
+	return false
+}
+
+// emitOwned emits in when this shard owns the shard name name; another
+// shard's input is passed over (true: the walk goes on).
+func (w *walker) emitOwned(name string, in Input) bool {
+	if !w.owns(name) {
+		return true
+	}
+	return w.emit(in)
+}
+
 // directory walks a directory (st: its os.Stat, links followed) in sorted
-// order, hidden entries skipped; a filing folder is one input. A directory
-// walked before is skipped with a reason.
+// order, hidden entries skipped; a filing folder is one input, owned by
+// one shard whole. A directory walked before is skipped with a reason.
+// Every shard walks every directory.
 func (w *walker) directory(p string, st fs.FileInfo) bool {
+	name := w.shardName(p)
 	if id, ok := idOf(st); ok {
 		if w.seen[id] {
-			return w.skip(p, "directory already walked (a symbolic link loop, or a second link to it)")
+			return !w.owns(name) || w.skip(p, "directory already walked (a symbolic link loop, or a second link to it)")
 		}
 		w.seen[id] = true
 	}
 	if isFilingFolder(filepath.Base(p)) {
-		return w.folder(p)
+		return !w.owns(name) || w.folder(p)
 	}
 	entries, err := os.ReadDir(p)
-	if err != nil && !w.emit(readError(p, err)) {
+	if err != nil && !w.emitOwned(name, readError(p, err)) {
 		return false
 	}
 	for _, e := range entries { // what could be read, as filepath.WalkDir does
@@ -120,6 +166,9 @@ func (w *walker) entry(path string, e fs.DirEntry) bool {
 	}
 	st, err := os.Stat(path)
 	if err != nil {
+		if !w.owns(w.shardName(path)) {
+			return true
+		}
 		if e.Type()&fs.ModeSymlink != 0 {
 			return w.skip(path, "symbolic link to nothing readable: "+err.Error())
 		}
@@ -134,13 +183,36 @@ func (w *walker) entry(path string, e fs.DirEntry) bool {
 // skip emits a file that is not read, with the reason: recorded as
 // outcome "skipped" in edgar.load_files.
 func (w *walker) skip(path, reason string) bool {
-	return w.emit(Input{Name: path, skip: reason, err: fmt.Errorf("%s: skipped: %s", path, reason)})
+	return w.emit(w.skipInput(path, reason))
+}
+
+// skipInput is the input of a file that is not read, with the reason.
+func (w *walker) skipInput(path, reason string) Input {
+	return Input{Name: path, skip: reason, err: fmt.Errorf("%s: skipped: %s", path, reason)}
+}
+
+// archiveKey is how the members of one path are sharded: by the shard
+// name of the path (name) joined to theirs, each member on its own when
+// split; all with the path otherwise (a file that is an archive by its
+// magic bytes but not by its name goes to one shard whole).
+type archiveKey struct {
+	name  string
+	split bool
+}
+
+// splitArchive reports whether a path is named like an archive whose
+// members are sharded one by one (.tar, .tar.gz, .tgz, .tar.zst, .tzst,
+// .zip): every shard reads such a file.
+func splitArchive(path string) bool {
+	return tarName(path) || strings.HasSuffix(strings.ToLower(path), ".zip")
 }
 
 // notRegular is the reason a special file is not read.
 func notRegular(m fs.FileMode) string {
 	kind := "irregular file"
 	switch {
+	case m&fs.ModeSymlink != 0:
+		kind = "symbolic link"
 	case m&fs.ModeNamedPipe != 0:
 		kind = "named pipe"
 	case m&fs.ModeSocket != 0:
@@ -167,28 +239,38 @@ func archiveError(name string, err error) Input {
 // an archive.
 // A special file (named pipe, socket, device) is skipped, never opened
 // for reading: os.Open of a named pipe blocks until a writer comes.
+//
+// When the walk is sharded, a file is one input owned by one shard and
+// other shards never open it — except a file named like an archive
+// (splitArchive), which every shard reads, each emitting the members it
+// owns.
 func (w *walker) file(path string) bool {
+	name := w.shardName(path)
+	split := w.cfg.shard.Split() && splitArchive(path)
+	if !split && !w.owns(name) {
+		return true
+	}
 	st, err := os.Stat(path)
 	if err != nil {
-		return w.emit(readError(path, err))
+		return w.emitOwned(name, readError(path, err))
 	}
 	if !st.Mode().IsRegular() {
-		return w.skip(path, notRegular(st.Mode()))
+		return w.emitOwned(name, w.skipInput(path, notRegular(st.Mode())))
 	}
 	// O_NONBLOCK: should the file turn into a named pipe after the
 	// check, opening it still returns at once (and fstat says so).
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return w.emit(readError(path, err))
+		return w.emitOwned(name, readError(path, err))
 	}
 	defer f.Close()
 	if st, err = f.Stat(); err != nil {
-		return w.emit(readError(path, err))
+		return w.emitOwned(name, readError(path, err))
 	}
 	if !st.Mode().IsRegular() {
-		return w.skip(path, notRegular(st.Mode()))
+		return w.emitOwned(name, w.skipInput(path, notRegular(st.Mode())))
 	}
-	return w.stream(path, f, f, st.Size())
+	return w.stream(path, archiveKey{name: name, split: split}, f, f, st.Size())
 }
 
 func (w *walker) stdinInput() bool {
@@ -196,7 +278,7 @@ func (w *walker) stdinInput() bool {
 	if r == nil {
 		r = os.Stdin
 	}
-	return w.stream(StdinName, r, nil, -1)
+	return w.stream(StdinName, archiveKey{name: StdinName, split: w.cfg.shard.Split()}, r, nil, -1)
 }
 
 // bufSize is the read buffer of a file or decompressed stream.
@@ -205,37 +287,44 @@ const bufSize = 64 << 10
 // stream reads one file (f set, seekable) or standard input (f nil) and
 // tells by its magic bytes what it is: a zip, a tar, a gzip or zstd stream
 // (holding a tar, or one input), or a plain input. A plain file whose size
-// (-1: unknown) passes maxFile is rejected from its size, unread.
-func (w *walker) stream(name string, r io.Reader, f *os.File, size int64) bool {
+// (-1: unknown) passes maxFile is rejected from its size, unread. Whatever
+// is not an archive member is emitted by the shard owning key.name only.
+func (w *walker) stream(name string, key archiveKey, r io.Reader, f *os.File, size int64) bool {
 	in := &unpack.Counter{R: r}
 	br := bufio.NewReaderSize(in, bufSize)
 	kind := sniff(br)
 	if err := nameAgrees(name, kind); err != nil {
-		return w.emit(archiveError(name, err))
+		return w.emitOwned(key.name, archiveError(name, err))
 	}
 	total := &unpack.Total{Max: w.cfg.maxArchive}
 	switch kind {
 	case unpack.Zip:
-		return w.zip(name, f, br, total)
+		return w.zip(name, key, f, br, total)
 	case unpack.Tar:
-		return w.tar(name, br, f, total)
+		return w.tar(name, key, br, f, total)
 	case unpack.Gzip, unpack.Zstd:
 		dr, err := unpack.Decompress(kind, br)
 		if err != nil {
-			return w.emit(archiveError(name, err))
+			return w.emitOwned(key.name, archiveError(name, err))
 		}
 		defer dr.Close()
 		inner := bufio.NewReaderSize(&unpack.Guard{R: dr, In: in, Ratio: w.cfg.ratio, Total: total}, bufSize)
 		if sniff(inner) == unpack.Tar {
-			return w.tar(name, inner, nil, total)
+			return w.tar(name, key, inner, nil, total)
 		}
 		if tarName(name) {
-			return w.emit(archiveError(name, fmt.Errorf("named like a tar but the %s stream holds no tar", kind)))
+			return w.emitOwned(key.name, archiveError(name, fmt.Errorf("named like a tar but the %s stream holds no tar", kind)))
+		}
+		if !w.owns(key.name) {
+			return true
 		}
 		return w.emit(w.readInput(name, inner))
 	}
 	if tarName(name) { // a pre-POSIX tar, without the ustar magic
-		return w.tar(name, br, nil, total)
+		return w.tar(name, key, br, nil, total)
+	}
+	if !w.owns(key.name) {
+		return true
 	}
 	if size > w.cfg.maxFile {
 		return w.emit(readError(name, fmt.Errorf("%d bytes, larger than %d bytes (load.max_file_bytes)", size, w.cfg.maxFile)))
@@ -345,27 +434,41 @@ func (s *errSource) Read(p []byte) (int, error) {
 // scanned once for datamule bundles first, so a bundle's members group
 // whatever their order; in a stream, metadata.json must precede its
 // documents (as datamule writes them).
-func (w *walker) tar(name string, r io.Reader, f *os.File, total *unpack.Total) bool {
+// Special members (links, devices, named pipes) are skipped with a reason;
+// directories and pax global headers are no files and pass silently.
+func (w *walker) tar(name string, key archiveKey, r io.Reader, f *os.File, total *unpack.Total) bool {
 	var dirs map[string]bool
 	if f != nil {
 		dirs = tarBundleDirs(f)
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return w.emit(archiveError(name, err))
+			return w.emitOwned(key.name, archiveError(name, err))
 		}
 		r = bufio.NewReaderSize(f, bufSize)
 	}
 	tr := tar.NewReader(r)
 	src := &errSource{r: tr}
-	sink := &memberSink{w: w, archive: name, dirs: dirs}
+	sink := &memberSink{w: w, archive: name, key: key, dirs: dirs}
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
 			return sink.flush()
 		}
 		if err != nil {
-			return sink.flush() && w.emit(archiveError(name, err))
+			return sink.flush() && w.emitOwned(key.name, archiveError(name, err))
 		}
-		if h.Typeflag != tar.TypeReg || hiddenMember(h.Name) {
+		if h.Typeflag == tar.TypeDir || h.Typeflag == tar.TypeXGlobalHeader || hiddenMember(h.Name) {
+			continue
+		}
+		owned, ok := sink.route(h.Name)
+		switch {
+		case !ok:
+			return false
+		case !owned: // another shard's: tr.Next passes over its bytes, neither kept nor decompressed
+			continue
+		case h.Typeflag != tar.TypeReg:
+			if !sink.skipMember(h.Name, tarSpecial(h)) {
+				return false
+			}
 			continue
 		}
 		src.err = nil
@@ -375,12 +478,30 @@ func (w *walker) tar(name string, r io.Reader, f *os.File, total *unpack.Total) 
 			if cause == nil {
 				cause = err
 			}
-			return sink.flush() && w.emit(archiveError(name, fmt.Errorf("member %s: %w", h.Name, cause)))
+			return sink.flush() && w.emitOwned(key.name, archiveError(name, fmt.Errorf("member %s: %w", h.Name, cause)))
 		}
 		if !sink.add(h.Name, data, err) {
 			return false
 		}
 	}
+}
+
+// tarSpecial is the reason a tar member that is no regular file is not
+// read.
+func tarSpecial(h *tar.Header) string {
+	switch h.Typeflag {
+	case tar.TypeSymlink:
+		return fmt.Sprintf("not a regular file (symbolic link to %q); archive members are never followed", h.Linkname)
+	case tar.TypeLink:
+		return fmt.Sprintf("not a regular file (hard link to member %q, read as that member)", h.Linkname)
+	case tar.TypeFifo:
+		return "not a regular file (named pipe)"
+	case tar.TypeChar:
+		return "not a regular file (character device)"
+	case tar.TypeBlock:
+		return "not a regular file (block device)"
+	}
+	return fmt.Sprintf("not a regular file (tar entry type %q)", string(h.Typeflag))
 }
 
 // tarBundleDirs lists the folders of a tar file holding a metadata.json
@@ -405,11 +526,11 @@ func tarBundleDirs(f *os.File) map[string]bool {
 // zip emits the members of a zip, sorted by folder then name. Standard
 // input is spooled to a temporary file first (zip needs random access), at
 // most maxArchive bytes.
-func (w *walker) zip(name string, f *os.File, br *bufio.Reader, total *unpack.Total) bool {
+func (w *walker) zip(name string, key archiveKey, f *os.File, br *bufio.Reader, total *unpack.Total) bool {
 	if f == nil {
 		tmp, err := spool(br, w.cfg.maxArchive)
 		if err != nil {
-			return w.emit(archiveError(name, err))
+			return w.emitOwned(key.name, archiveError(name, err))
 		}
 		defer os.Remove(tmp.Name())
 		defer tmp.Close()
@@ -417,20 +538,20 @@ func (w *walker) zip(name string, f *os.File, br *bufio.Reader, total *unpack.To
 	}
 	st, err := f.Stat()
 	if err != nil {
-		return w.emit(archiveError(name, err))
+		return w.emitOwned(key.name, archiveError(name, err))
 	}
 	zr, err := zip.NewReader(f, st.Size())
 	if err != nil {
-		return w.emit(archiveError(name, err))
+		return w.emitOwned(key.name, archiveError(name, err))
 	}
 	var files []*zip.File
 	dirs := map[string]bool{}
 	for _, zf := range zr.File {
-		if zf.FileInfo().IsDir() || !zf.Mode().IsRegular() || hiddenMember(zf.Name) {
+		if zf.FileInfo().IsDir() || hiddenMember(zf.Name) {
 			continue
 		}
 		files = append(files, zf)
-		if dir, base := splitMember(zf.Name); base == datamule.MetadataName {
+		if dir, base := splitMember(zf.Name); base == datamule.MetadataName && zf.Mode().IsRegular() {
 			dirs[dir] = true
 		}
 	}
@@ -439,8 +560,20 @@ func (w *walker) zip(name string, f *os.File, br *bufio.Reader, total *unpack.To
 		dj, bj := splitMember(files[j].Name)
 		return di < dj || di == dj && bi < bj
 	})
-	sink := &memberSink{w: w, archive: name, dirs: dirs}
+	sink := &memberSink{w: w, archive: name, key: key, dirs: dirs}
 	for _, zf := range files {
+		owned, ok := sink.route(zf.Name)
+		switch {
+		case !ok:
+			return false
+		case !owned:
+			continue
+		case !zf.Mode().IsRegular():
+			if !sink.skipMember(zf.Name, notRegular(zf.Mode())) {
+				return false
+			}
+			continue
+		}
 		err := w.zipDeclared(zf)
 		var rc io.ReadCloser
 		if err == nil {
@@ -453,7 +586,7 @@ func (w *walker) zip(name string, f *os.File, br *bufio.Reader, total *unpack.To
 			rc.Close()
 		}
 		if total.Exceeded() {
-			return sink.flush() && w.emit(archiveError(name, fmt.Errorf("member %s: %w", zf.Name, err)))
+			return sink.flush() && w.emitOwned(key.name, archiveError(name, fmt.Errorf("member %s: %w", zf.Name, err)))
 		}
 		if !sink.add(zf.Name, data, err) {
 			return false

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -22,6 +23,7 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"github.com/edgarload/edgarload/etl/indexload"
+	"github.com/edgarload/edgarload/etl/shard"
 	"github.com/edgarload/edgarload/parser"
 	"github.com/edgarload/edgarload/parser/submissions"
 	edgarsql "github.com/edgarload/edgarload/sql"
@@ -247,7 +249,8 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 		return sum, fmt.Errorf("open load run: %w", err)
 	}
 	ocancel()
-	log.Info("load started", "run_id", sum.RunID, "inputs", len(paths), "workers", opts.Workers, "batch_size", opts.BatchSize)
+	log.Info("load started", "run_id", sum.RunID, "inputs", len(paths), "workers", opts.Workers, "batch_size", opts.BatchSize,
+		"shard", opts.Shard.String())
 
 	stopBeat := heartbeat(ctx, pool, sum.RunID, opts.Heartbeat, log)
 	err := run(ctx, pool, paths, opts, parse, log, &sum)
@@ -281,6 +284,7 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	}
 	log.Info("load finished", "run_id", sum.RunID, "status", status, "files", sum.FilesSeen,
 		"loaded", sum.FilingsLoaded, "unchanged", sum.FilingsUnchanged, "rejected", sum.FilingsRejected, "rejected_before", sum.RejectedBefore,
+		"skipped", sum.Skipped, "other_shards", sum.OtherShards,
 		"elapsed_seconds", math.Round(sum.Elapsed.Seconds()*1000)/1000, "filings_per_second", math.Round(sum.FilingsPerSecond()*10)/10)
 	return sum, err
 }
@@ -304,6 +308,7 @@ func (o Options) walkConfig() walkConfig {
 	if o.Stdin != nil {
 		c.stdin = o.Stdin
 	}
+	c.shard = o.Shard
 	return c
 }
 
@@ -321,6 +326,12 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 	outs := make(chan outcome, opts.Workers)
 	budget := semaphore.NewWeighted(opts.MaxInflightBytes)
 	var walkErr error
+	var others atomic.Int64
+	defer func() { sum.OtherShards = int(others.Load()) }()
+	cfg := opts.walkConfig()
+	cfg.others = &others
+	more := opts.walkConfig()
+	more.shard = shard.Spec{} // fetch shards its plan, not its downloads
 	go func() {
 		defer close(walked)
 		emit := func(in Input) bool {
@@ -335,7 +346,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 				return false
 			}
 		}
-		walkErr = walkInputs(ctx, paths, opts.walkConfig(), emit)
+		walkErr = walkInputs(ctx, paths, cfg, emit)
 		if opts.Paths == nil {
 			return
 		}
@@ -343,7 +354,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			if walkErr != nil || ctx.Err() != nil {
 				continue // drain, so that the sender never blocks
 			}
-			walkErr = walkInputs(ctx, []string{p}, opts.walkConfig(), emit)
+			walkErr = walkInputs(ctx, []string{p}, more, emit)
 		}
 	}()
 	var wg sync.WaitGroup
@@ -443,6 +454,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 				files = append(files, fileRecord{path: o.path, sha: o.sha, outcome: OutcomeLoaded, detail: "index or JSON file"})
 			}
 		case o.skipReason != "":
+			sum.Skipped++
 			log.Warn("skipped input", "path", o.path, "reason", o.skipReason)
 			files = append(files, fileRecord{path: o.path, outcome: OutcomeSkipped, detail: o.skipReason})
 		case o.err != nil:

@@ -30,8 +30,9 @@ type Input struct {
 func (in Input) Read() ([]byte, error) { return in.data, in.err }
 
 // Skipped returns why the walk did not read the file (a named pipe, socket
-// or device; a directory met again through a symbolic link), or "" for an
-// input that was read. Read returns an error naming the file then.
+// or device; a directory met again through a symbolic link; an archive
+// member that is a link, a device or a named pipe), or "" for an input
+// that was read. Read returns an error naming the file then.
 func (in Input) Skipped() string { return in.skip }
 
 // Parts returns the files of a filing folder (an accession-named directory

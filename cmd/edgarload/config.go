@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/edgarload/edgarload/etl"
+	"github.com/edgarload/edgarload/etl/shard"
 )
 
 // Config is edgarload's configuration after flags, environment, config file
@@ -43,6 +44,10 @@ type Config struct {
 		MaxArchiveBytes   int64   `mapstructure:"max_archive_bytes"`
 		MaxExpansionRatio float64 `mapstructure:"max_expansion_ratio"`
 		MaxInflightBytes  int64   `mapstructure:"max_inflight_bytes"`
+		// Shard is "K/N": load (or fetch) only shard K of N (0-based);
+		// "" loads everything. ShardSpec is it parsed.
+		Shard     string     `mapstructure:"shard"`
+		ShardSpec shard.Spec `mapstructure:"-"`
 	} `mapstructure:"load"`
 	Edgar struct {
 		UserAgent string  `mapstructure:"user_agent"`
@@ -76,6 +81,7 @@ var defaults = map[string]any{
 	"load.max_archive_bytes":   int64(0),
 	"load.max_expansion_ratio": 0.0,
 	"load.max_inflight_bytes":  int64(0),
+	"load.shard":               "",
 	"edgar.user_agent":         "",
 	"edgar.base_url":           "https://www.sec.gov",
 	"edgar.data_url":           "https://data.sec.gov",
@@ -98,6 +104,7 @@ var flagKeys = map[string]string{
 	"max-archive-bytes":   "load.max_archive_bytes",
 	"max-expansion-ratio": "load.max_expansion_ratio",
 	"max-inflight-bytes":  "load.max_inflight_bytes",
+	"shard":               "load.shard",
 	"user-agent":          "edgar.user_agent",
 	"rate-limit":          "edgar.rate_limit",
 	"cache-dir":           "edgar.cache_dir",
@@ -164,6 +171,11 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 	if c.Load.MaxFileBytes < 0 || c.Load.MaxInflightBytes < 0 {
 		return Config{}, fmt.Errorf("load.max_file_bytes and load.max_inflight_bytes must not be negative")
 	}
+	spec, err := shard.Parse(c.Load.Shard)
+	if err != nil {
+		return Config{}, usageError{fmt.Errorf("load.shard (--shard): %w", err)}
+	}
+	c.Load.ShardSpec = spec
 	if c.Edgar.RateLimit <= 0 || c.Edgar.RateLimit > 10 {
 		return Config{}, fmt.Errorf("edgar.rate_limit must be above 0 and at most 10 requests per second (SEC fair access), got %g", c.Edgar.RateLimit)
 	}
@@ -187,6 +199,7 @@ func (c Config) loadOptions() etl.Options {
 		MaxArchiveBytes:          c.Load.MaxArchiveBytes,
 		MaxExpansionRatio:        c.Load.MaxExpansionRatio,
 		MaxInflightBytes:         c.Load.MaxInflightBytes,
+		Shard:                    c.Load.ShardSpec,
 		CreateDatabase:           c.Database.Create,
 		ConnectTimeout:           c.Database.ConnectTimeout,
 		StatementTimeout:         c.Database.StatementTimeout,

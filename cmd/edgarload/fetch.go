@@ -15,6 +15,7 @@ import (
 	"github.com/edgarload/edgarload/etl"
 	"github.com/edgarload/edgarload/etl/edgarhttp"
 	"github.com/edgarload/edgarload/etl/fetch"
+	"github.com/edgarload/edgarload/etl/shard"
 	"github.com/edgarload/edgarload/parser/edgarindex"
 )
 
@@ -51,6 +52,7 @@ EDGARLOAD_EDGAR_USER_AGENT).`,
 			if err != nil {
 				return err
 			}
+			sel.Shard = c.Load.ShardSpec
 			client, err := edgarhttp.New(edgarhttp.Config{BaseURL: c.Edgar.BaseURL, DataURL: c.Edgar.DataURL,
 				UserAgent: c.Edgar.UserAgent, RateLimit: c.Edgar.RateLimit, CacheDir: c.Edgar.CacheDir, Logger: log})
 			if err != nil {
@@ -74,6 +76,7 @@ EDGARLOAD_EDGAR_USER_AGENT).`,
 	f.Int("workers", 0, "parser goroutines (default: number of CPUs)")
 	f.Int("batch-size", 200, "filings per database transaction")
 	f.Bool("migrate", true, "run pending migrations before loading")
+	f.String("shard", "", "fetch only shard K of N of the selection, by accession number (K from 0 to N-1)")
 	return cmd
 }
 
@@ -192,6 +195,7 @@ func downloadAndLoad(ctx context.Context, c Config, log *slog.Logger, client *ed
 	opts := c.loadOptions()
 	opts.Migrate, opts.CreateDatabase = false, false // openForFetch did both
 	opts.Paths, opts.RunInputs = paths, []string{"fetch " + describe(sel)}
+	opts.Shard = shard.Spec{} // the plan is sharded already
 	dctx, cancelDownload := context.WithCancel(ctx)
 	defer cancelDownload()
 	dlErr := make(chan error, 1)
@@ -253,6 +257,9 @@ func describe(s fetch.Selection) string {
 	}
 	for _, a := range s.Accessions {
 		parts = append(parts, "--accession "+a)
+	}
+	if s.Shard.Split() {
+		parts = append(parts, "--shard "+s.Shard.String())
 	}
 	return strings.Join(parts, " ")
 }

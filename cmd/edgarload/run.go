@@ -163,6 +163,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	lf.Int64("max-archive-bytes", 0, "bytes decompressed out of one archive or compressed file; 0: 256 GiB, -1: no cap")
 	lf.Float64("max-expansion-ratio", 0, "largest expansion of one compressed stream (bomb guard); 0: 200, -1: no check")
 	lf.Int64("max-inflight-bytes", 0, "input bytes read but not yet written; 0: 32 MiB")
+	lf.String("shard", "", "load only shard K of N (K from 0 to N-1): N loaders given the same paths load each input once between them")
 
 	var migrateYes bool
 	migrateCmd := &cobra.Command{
@@ -333,6 +334,12 @@ func printSummary(w io.Writer, s etl.Summary) {
 		if more := s.FilingsRejected - len(s.RejectSample); more > 0 {
 			fmt.Fprintf(w, "    … and %d more: see edgar.load_rejects where run_id = %d\n", more, s.RunID)
 		}
+	}
+	if s.Skipped > 0 {
+		fmt.Fprintf(w, "  %d inputs skipped, not read: special files, link loops, archive members that are links or devices (edgar.load_files says why)\n", s.Skipped)
+	}
+	if s.OtherShards > 0 {
+		fmt.Fprintf(w, "  %d files and archive members left to the other shards\n", s.OtherShards)
 	}
 	if s.IndexFiles > 0 {
 		fmt.Fprintf(w, "  %d EDGAR index/JSON files with %d entries loaded into edgar.index_entries\n", s.IndexFiles, s.IndexEntries)

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/edgarload/edgarload/etl/edgarhttp"
+	"github.com/edgarload/edgarload/etl/shard"
 	"github.com/edgarload/edgarload/parser/edgarindex"
 	"github.com/edgarload/edgarload/parser/submissions"
 )
@@ -37,6 +38,11 @@ type Selection struct {
 	CIKs       []int64
 	Tickers    []string // resolved to CIKs with SEC's company_tickers.json
 	Accessions []string // NNNNNNNNNN-YY-NNNNNN or 18 digits
+	// Shard, when set, keeps the filings of one shard of N, by accession
+	// number (see package shard): N fetches of one selection with K from
+	// 0 to N-1 download and load every filing exactly once between them,
+	// on the same shards as a sharded load of their files.
+	Shard shard.Spec
 }
 
 // Options tune Plan and Download.
@@ -264,7 +270,7 @@ func resolveTickers(ctx context.Context, c *edgarhttp.Client, tickers []string) 
 
 // match reports whether an index entry is selected.
 func (s Selection) match(e edgarindex.Entry) bool {
-	if e.Accession == "" || e.DateFiled.Before(s.From) || e.DateFiled.After(s.To) {
+	if e.Accession == "" || e.DateFiled.Before(s.From) || e.DateFiled.After(s.To) || !s.Shard.Owns(e.Accession) {
 		return false
 	}
 	if len(s.Forms) > 0 {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/edgarload/edgarload/etl/edgarhttp"
 	"github.com/edgarload/edgarload/etl/edgarhttp/edgartest"
+	"github.com/edgarload/edgarload/etl/shard"
 	"github.com/edgarload/edgarload/parser/edgarindex"
 )
 
@@ -121,6 +122,37 @@ func TestPlanSelects(t *testing.T) {
 	}
 	if _, err := Plan(ctx, c, Selection{Accessions: []string{"not-an-accession"}}, Options{}); err == nil {
 		t.Error("a malformed accession was accepted")
+	}
+}
+
+// TestPlanShards: the plans of shards 0..N-1 of one selection are
+// disjoint and together the unsharded plan, for N from 1 to 7.
+func TestPlanShards(t *testing.T) {
+	srv, _ := fakeEDGAR(t, 40)
+	c := newClient(t, srv, t.TempDir())
+	ctx := context.Background()
+	full, err := Plan(ctx, c, q3, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 1; n <= 7; n++ {
+		var union []string
+		for k := range n {
+			sel := q3
+			sel.Shard = shard.Spec{K: k, N: n}
+			plan, err := Plan(ctx, c, sel, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n > 1 && len(plan) == len(full) {
+				t.Errorf("shard %d/%d planned everything", k, n)
+			}
+			union = append(union, accessions(plan)...)
+		}
+		sort.Strings(union)
+		if !slices.Equal(union, accessions(full)) {
+			t.Errorf("N=%d: the shards planned %d filings between them, want each of the %d once", n, len(union), len(full))
+		}
 	}
 }
 
