@@ -79,3 +79,13 @@ func TestMaxRejects(t *testing.T) {
 		t.Errorf("--max-rejects 1 with one reject: exit %d: %s", code, errOut)
 	}
 }
+
+// TestHelpHasExamples: every command's help shows examples.
+func TestHelpHasExamples(t *testing.T) {
+	for _, cmd := range [][]string{{"parse"}, {"load"}, {"fetch"}, {"index", "load"}, {"migrate"}, {"verify"}, {"version"}} {
+		code, out, _ := runCLI(t, nil, append(cmd, "--help")...)
+		if code != 0 || !strings.Contains(out, "Examples:") || !strings.Contains(out, "  edgarload "+cmd[0]) {
+			t.Errorf("%v --help: exit %d, no examples:\n%s", cmd, code, out)
+		}
+	}
+}

@@ -22,7 +22,10 @@ func newIndexCmd(ctx context.Context, config func(*cobra.Command) (Config, *slog
 	loadCmd := &cobra.Command{
 		Use:   "load FILE|DIR...",
 		Short: "Load index files (plain or .gz) and submissions/tickers JSON into PostgreSQL; prints a summary per file",
-		Args:  existingInputs,
+		Example: `  edgarload index load full-index/2024/QTR1/master.idx
+  edgarload index load submissions/CIK0000320193.json company_tickers.json
+  edgarload index load daily-index/   # every .idx / .idx.gz / .json below it`,
+		Args: existingInputs,
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			c, _, err := config(cmd)
 			if err != nil {

@@ -193,9 +193,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	migrateCmd.Flags().BoolVar(&migrateYes, "yes", false, "confirm a roll-back that drops data (down, down-to, redo, reset)")
 
 	versionCmd := &cobra.Command{
-		Use:   "version",
-		Short: "Print edgarload's version and its parser version",
-		Args:  cobra.NoArgs,
+		Use:     "version",
+		Example: "  edgarload version\n  edgarload --version",
+		Short:   "Print edgarload's version and its parser version",
+		Args:    cobra.NoArgs,
 		Run: func(cmd *cobra.Command, args []string) {
 			fmt.Fprintf(stdout, "edgarload %s (parser %s)\n", buildVersion(), parser.Version)
 		},
