@@ -42,7 +42,7 @@ func readDoc(t *testing.T, p string) string {
 }
 
 func TestSeed(t *testing.T) {
-	got := Extract(readDoc(t, filepath.Join(corpus.Dir(t), "seed", "sonus-networks-8-K-2004-07-29.txt")))
+	got := Extract(readDoc(t, filepath.Join(corpus.Dir(t), "seed", "sonus-networks-8-K-2004-07-29.txt")), "")
 	want := []Signer{{Name: "Albert A. Notini", Title: "President and Chief Operating Officer", Date: "2004-07-29", For: "SONUS NETWORKS, INC.", Context: ContextRegistrant}}
 	if len(got) != 1 || got[0] != want[0] {
 		t.Errorf("seed signers:\n got %+v\nwant %+v", got, want)
@@ -77,7 +77,7 @@ func TestCorpus8K(t *testing.T) {
 	}
 	found, withTitle, withDate, withFor := 0, 0, 0, 0
 	for _, p := range docs {
-		ss := Extract(readDoc(t, p))
+		ss := Extract(readDoc(t, p), "")
 		if len(ss) == 0 {
 			t.Logf("no signer: %s", filepath.Base(p))
 			continue
@@ -137,7 +137,7 @@ func TestCorpusSpotChecks(t *testing.T) {
 		}},
 	}
 	for _, c := range cases {
-		got := Extract(readDoc(t, filepath.Join(shared, c.file)))
+		got := Extract(readDoc(t, filepath.Join(shared, c.file)), "")
 		if len(got) != len(c.want) {
 			t.Errorf("%s: got %d signers %+v, want %+v", c.file, len(got), got, c.want)
 			continue
@@ -155,7 +155,7 @@ func TestCorpusSpotChecks(t *testing.T) {
 // document yields an auditor or a company as a signer.
 func TestCorpus10K(t *testing.T) {
 	shared := corpus.Dir(t)
-	apple := Extract(readDoc(t, filepath.Join(shared, "corpus", "primary", "et-Apple.10-K.html")))
+	apple := Extract(readDoc(t, filepath.Join(shared, "corpus", "primary", "et-Apple.10-K.html")), "")
 	wantNames := []string{"Luca Maestri", "Timothy D. Cook", "Luca Maestri", "Chris Kondo", "Wanda Austin", "Alex Gorsky",
 		"Andrea Jung", "Arthur D. Levinson", "Monica Lozano", "Ronald D. Sugar", "Susan L. Wagner"}
 	if len(apple) != len(wantNames) {
@@ -177,7 +177,7 @@ func TestCorpus10K(t *testing.T) {
 			continue
 		}
 		docs++
-		ss := Extract(readDoc(t, p))
+		ss := Extract(readDoc(t, p), "")
 		total += len(ss)
 		if len(ss) >= 3 {
 			many++

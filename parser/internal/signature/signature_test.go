@@ -33,7 +33,7 @@ func TestExtractFixtures(t *testing.T) {
 		}},
 	}
 	for _, c := range cases {
-		got := Extract(readFixture(t, c.file))
+		got := Extract(readFixture(t, c.file), "")
 		if len(got) != len(c.want) {
 			t.Errorf("%s: got %d signers %+v, want %d", c.file, len(got), got, len(c.want))
 			continue
@@ -59,7 +59,7 @@ func TestExtractLayouts(t *testing.T) {
 			Signer{Name: "Michael Bolton", Title: "Secretary", Date: "2001-06-02", For: "INITECH, INC.", Context: ContextRegistrant}},
 	}
 	for _, c := range cases {
-		got := Extract(c.text)
+		got := Extract(c.text, "")
 		if len(got) != 1 || got[0] != c.want {
 			t.Errorf("%s: got %+v, want %+v", c.name, got, c.want)
 		}
@@ -69,7 +69,7 @@ func TestExtractLayouts(t *testing.T) {
 func TestExtractNone(t *testing.T) {
 	for _, s := range []string{"", "no signatures here", "/s/ Ernst & Young LLP\nBoston, Massachusetts",
 		"Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.\n\n/s/ Ernst & Young LLP\n"} {
-		if got := Extract(s); len(got) != 0 {
+		if got := Extract(s, ""); len(got) != 0 {
 			t.Errorf("Extract(%q) = %+v, want none", s, got)
 		}
 	}
@@ -96,7 +96,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("SIGNATURES\n/s/ A\t/s/ B\nA\tB\nDirector\tDirector\n")
 	f.Add("Pursuant to the requirements of\nBy\nBy\n/s/\n/s/ /s/ /s/\n" + strings.Repeat("\t", 5))
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, sg := range Extract(s) {
+		for _, sg := range Extract(s, "X CORP") {
 			if sg.Name == "" {
 				t.Fatalf("empty signer name from %q", s)
 			}
