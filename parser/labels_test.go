@@ -103,7 +103,8 @@ func (s *labelScore) add(o labelScore) {
 //   - signer: FOUND when a signer has the same name (labelNormName); TITLE
 //     right when its title equals the label's (labelNormText), FOR right
 //     when its entity does (labelNormEntity). Percentages are of labelled
-//     signers; several signers of one name pick the one of the same entity.
+//     signers; several signers of one name are matched one to one
+//     (labelPickSigner).
 func TestLabels(t *testing.T) {
 	shared := sharedDir(t)
 	labels := labelsRead(t)
@@ -291,12 +292,13 @@ func labelScoreExhibits(l *label, f *Filing, s *labelScore, miss func(kind, form
 // labelScoreSigners scores a document's labelled signers: found, title
 // and "for" right.
 func labelScoreSigners(l *label, f *Filing, s *labelScore, miss func(kind, format string, args ...any)) {
+	used := make([]bool, len(f.Signers))
 	for _, ls := range l.Signers {
 		s.signers++
-		var cands []Signer
-		for _, g := range f.Signers {
+		var cands []int
+		for k, g := range f.Signers {
 			if labelNormName(g.Name) == labelNormName(ls.Name) {
-				cands = append(cands, g)
+				cands = append(cands, k)
 			}
 		}
 		if cands == nil {
@@ -308,13 +310,9 @@ func labelScoreSigners(l *label, f *Filing, s *labelScore, miss func(kind, forma
 			continue
 		}
 		s.sFound++
-		g := cands[0]
-		for _, c := range cands {
-			if labelNormEntity(c.For) == labelNormEntity(ls.For) {
-				g = c
-				break
-			}
-		}
+		k := labelPickSigner(f.Signers, cands, used, ls)
+		used[k] = true
+		g := f.Signers[k]
 		if labelNormText(g.Title) == labelNormText(ls.Title) {
 			s.sTitle++
 		} else {
@@ -333,6 +331,29 @@ func labelScoreSigners(l *label, f *Filing, s *labelScore, miss func(kind, forma
 // other non-EX documents, which labels do not list, do not.
 func labelScoredExhibit(e Exhibit) bool {
 	return e.Type == "" || strings.HasPrefix(strings.ToUpper(e.Type), "EX-")
+}
+
+// labelPickSigner chooses, among the parser signers of a labelled name
+// (cands), the one the label describes: a person who signs the registrant
+// block and the capacities table (or for several entities) is matched row
+// for row. It prefers an unused signer with the label's title and entity,
+// then its entity, then its title, then any unused one, then the first.
+func labelPickSigner(ss []Signer, cands []int, used []bool, ls labelSigner) int {
+	sameTitle := func(k int) bool { return labelNormText(ss[k].Title) == labelNormText(ls.Title) }
+	sameFor := func(k int) bool { return labelNormEntity(ss[k].For) == labelNormEntity(ls.For) }
+	for _, pref := range []func(int) bool{
+		func(k int) bool { return sameTitle(k) && sameFor(k) },
+		sameFor,
+		sameTitle,
+		func(int) bool { return true },
+	} {
+		for _, k := range cands {
+			if !used[k] && pref(k) {
+				return k
+			}
+		}
+	}
+	return cands[0]
 }
 
 // labelClip shortens an item text to its first and last words for a miss line.

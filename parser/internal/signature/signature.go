@@ -180,6 +180,7 @@ type block struct {
 	// heading is the capacity a heading line gives the signers under it
 	// ("DIRECTORS:" gives "Director").
 	heading string
+	typed   bool // the open signer is a typed capacities row (no "/s/")
 	// pendingTitle is the first line of a title wrapped above its
 	// signature row, held for the signer opened on the next line.
 	pendingTitle string
@@ -386,6 +387,7 @@ func openEnded(c string) bool {
 // "A Majority of the Board of Directors:", "PRINCIPAL FINANCIAL OFFICER:").
 var (
 	reCapHeading  = regexp.MustCompile(`(?i)^(?:(?:a\s+)?majority\s+of\s+(?:the\s+)?)?(?:board\s+of\s+)?(?:directors\s*:?|directors?\s*:)$|^principal\s+[a-z ]*officers?\s*(?:and\s+directors?)?\s*:$|^and\s+directors?\s*:$`)
+	reListHeading = regexp.MustCompile(`(?i)^(?:the\s+)?following\s+(?:directors|persons|trustees)\s*:?$`)
 	reDirHeading  = regexp.MustCompile(`(?i)directors?\s*:?$`)
 	reOfficerHead = regexp.MustCompile(`(?i)officers?`)
 )
@@ -393,6 +395,12 @@ var (
 // headingLine reads a capacity heading of the capacities table: the
 // directors listed under "DIRECTORS:" have the capacity "Director".
 func (b *block) headingLine(cs []string) bool {
+	if b.capacity && len(cs) == 2 && reListHeading.MatchString(cs[0]) && titleLike(cs[1]) {
+		// "The following directors:<TAB>Director".
+		b.closeSigner()
+		b.heading = cs[1]
+		return true
+	}
 	if !b.capacity || len(cs) != 1 || !reCapHeading.MatchString(cs[0]) {
 		return false
 	}
@@ -587,6 +595,15 @@ func (b *block) cell(i, k, n int, c string) bool {
 		// Capacities row without a conformed signature: "Name<TAB>Title<TAB>Date".
 		b.signature(i, c)
 		b.printed = true
+		b.typed = true
+		return false
+	}
+	if b.capacity && n == 1 && b.typed && b.cur >= 0 && b.printed && plausibleName(c) && !sameName(c, b.curName()) {
+		// The last of a list of typed names whose capacity cell spans
+		// the rows ("Kathleen Wilson-Thompson" under "Name<TAB>Director").
+		b.signature(i, c)
+		b.printed = true
+		b.typed = true
 		return false
 	}
 	if d, ok := dateOnly(c); ok {
@@ -637,7 +654,7 @@ func (b *block) cell(i, k, n int, c string) bool {
 			return true
 		case k > 0 && reAttorny.MatchString(c) && b.attorneyCell(i, c):
 			return false
-		case s.Title != "" && k > 0 && len(c) <= maxTitleLen && titleLike(c) && (b.rows[b.cur] == i || b.printedAt == i) && !isCaps(c):
+		case s.Title != "" && k > 0 && len(c) <= maxTitleLen && titleLike(c) && (b.rows[b.cur] == i || b.printedAt == i) && !isCaps(c) && !isEntity(c):
 			// Further title cell on the signer's row.
 			s.Title += " " + c
 			return true
@@ -722,9 +739,10 @@ func (b *block) signature(i int, name string) bool {
 	}
 	name, title := splitNameTitle(name, "")
 	if b.cur >= 0 && b.out[b.cur].Title == "" && name != "" && foldName(name) == foldName(b.out[b.cur].Name) && i-b.rows[b.cur] <= 3 {
-		// The same signer typed again ("/s/ X" then "By: X").
+		// The same signer typed again ("/s/ X" then "By: X, President").
 		b.printed = true
-		return false
+		b.out[b.cur].Title = title
+		return title != ""
 	}
 	if b.cur >= 0 && b.rows[b.cur] == i-1 && b.out[b.cur].Name == "" {
 		// "By:" alone on the line above.
@@ -735,6 +753,7 @@ func (b *block) signature(i int, name string) bool {
 	b.closeSigner()
 	b.cur = b.open(i, Signer{Name: name, Title: title})
 	b.printed = false
+	b.typed = false
 	b.expectName = name == ""
 	b.pendingCap = ""
 	return title != ""
