@@ -50,19 +50,20 @@ var (
 	reCertify = regexp.MustCompile(`(?i)meets\s+all\s+(?:of\s+)?the\s+requirements\s+for\s+filing`)
 	// reCaused is a signing sentence without "pursuant to the
 	// requirements": "has duly caused this Application to be duly signed".
-	reCaused  = regexp.MustCompile(`(?i)\bcaused\s+(?:this|the)\s+(?:[a-z0-9()./\-–]+\s+){0,8}?(?:to\s+be\s+(?:duly\s+)?signed|signed)\b`)
-	reHeading = regexp.MustCompile(`(?i)^\s*signatures?\s*(?:\(s\))?\s*:?\s*$`)
-	reStop    = regexp.MustCompile(`(?i)^\s*(?:schedule\s+ii\b|valuation\s+and\s+qualifying|exhibit\s+index|index\s+to\s+exhibits|exhibits?\s+index|exhibit\s+list|index\s+of\s+exhibits|certifications?\b|certification\s+pursuant|report\s+of\s+independent|consent\s+of\s+independent|index\s+to\s+(?:consolidated\s+)?financial\s+statements|<document>|</text>)`)
-	reExhibit = regexp.MustCompile(`(?i)^\s*(?:exhibit|ex-)\s*\d{1,3}(?:\.\d{1,3})?\s*$`)
-	reCellSep = regexp.MustCompile(`\t| {2,}`)
-	reSlashS  = regexp.MustCompile(`(?i)^\*?\s*(?:by:?\s*)?/?s/\s*`)
-	reLabel   = regexp.MustCompile(`(?i)^(date[d]?|by|name|title|its|signature)\s*:\s*(.*)$`)
-	reBareBy  = regexp.MustCompile(`(?i)^by\s+(.*)$`)
-	reEntity  = regexp.MustCompile(`(?i)(?:\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.l\.c|lp|l\.p|llp|plc|n\.v|n\.a|s\.a|ag|se|trust|bancorp|bancshares|holdings?|group|partners|fund|bank)\.?|\(registrant\))\s*,?\s*$`)
-	reRegMark = regexp.MustCompile(`(?i)^\(\s*(?:registrant|issuer|company)\s*\)$`)
-	reNoise   = regexp.MustCompile(`^[\s\-_=*.|]*$`)
-	rePageNum = regexp.MustCompile(`(?i)^(?:page\s+)?-?\s*\d{1,3}\s*-?$|^[ivxl]+$`)
-	reAttorny = regexp.MustCompile(`(?i)attorney[\s-]+in[\s-]+fact`)
+	reCaused      = regexp.MustCompile(`(?i)\bcaused\s+(?:this|the)\s+(?:[a-z0-9()./\-–]+\s+){0,8}?(?:to\s+be\s+(?:duly\s+)?signed|signed)\b`)
+	reHeading     = regexp.MustCompile(`(?i)^\s*signatures?\s*(?:\(s\))?\s*:?\s*$`)
+	reStop        = regexp.MustCompile(`(?i)^\s*(?:schedule\s+ii\b|valuation\s+and\s+qualifying|exhibit\s+index|index\s+to\s+exhibits|exhibits?\s+index|exhibit\s+list|index\s+of\s+exhibits|certifications?\b|certification\s+pursuant|report\s+of\s+independent|consent\s+of\s+independent|index\s+to\s+(?:consolidated\s+)?financial\s+statements|(?:consolidated\s+)?financial\s+statements\s*$|<document>|</text>)`)
+	reCapSentence = regexp.MustCompile(`(?i)signed\s+below|by\s+the\s+following\s+persons|in\s+the\s+capacities`)
+	reExhibit     = regexp.MustCompile(`(?i)^\s*(?:exhibit|ex-)\s*\d{1,3}(?:\.\d{1,3})?\s*$`)
+	reCellSep     = regexp.MustCompile(`\t| {2,}`)
+	reSlashS      = regexp.MustCompile(`(?i)^\*?\s*(?:by:?\s*)?(?:/?s/|\(signed\))\s*`)
+	reLabel       = regexp.MustCompile(`(?i)^(date[d]?|by|name|title|its|signature)\s*:\s*(.*)$`)
+	reBareBy      = regexp.MustCompile(`(?i)^by\s+(.*)$`)
+	reEntity      = regexp.MustCompile(`(?i)(?:\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.l\.c|lp|l\.p|llp|plc|n\.v|n\.a|s\.a|ag|se|trust|bancorp|bancshares|holdings?|group|partners|fund|bank)\.?|\(registrant\))\s*,?\s*$`)
+	reRegMark     = regexp.MustCompile(`(?i)^\(\s*(?:registrant|issuer|company)\s*\)$`)
+	reNoise       = regexp.MustCompile(`^[\s\-_=*.|]*$`)
+	rePageNum     = regexp.MustCompile(`(?i)^(?:page\s+)?-?\s*\d{1,3}\s*-?$|^[ivxl]+$`)
+	reAttorny     = regexp.MustCompile(`(?i)attorney[\s-]+in[\s-]+fact`)
 )
 
 // Extract finds the signature block(s) of a report and returns its signers
@@ -237,7 +238,11 @@ func parseSection(lines []string, st int, registrant string) []Signer {
 		i++
 	}
 	if reAnchor.MatchString(lines[st]) {
-		b.anchorDate(st, strings.Join(lines[st:min(i+1, len(lines))], " "))
+		sentence := strings.Join(lines[st:min(i+1, len(lines))], " ")
+		b.anchorDate(st, sentence)
+		// A section that starts at the capacities sentence ("signed below
+		// by the following persons") is the capacities table.
+		b.capacity = reCapSentence.MatchString(sentence)
 		i++
 	}
 	for ; i < end && len(b.out) < maxSigners; i++ {
@@ -549,7 +554,7 @@ func (b *block) open(i int, s Signer) int {
 
 // isSlashS reports whether c is a conformed signature "/s/ Name".
 func isSlashS(c string) bool {
-	return reSlashS.MatchString(c) && strings.Contains(strings.ToLower(c), "s/")
+	return reSlashS.MatchString(c)
 }
 
 // cell handles one cell; it reports whether the cell extended a title.
@@ -560,7 +565,7 @@ func (b *block) cell(i, k, n int, c string) bool {
 	if m := reLabel.FindStringSubmatch(c); m != nil {
 		return b.label(i, strings.ToLower(m[1]), strings.TrimSpace(m[2]))
 	}
-	if reSlashS.MatchString(c) && (strings.Contains(strings.ToLower(c), "s/")) {
+	if isSlashS(c) {
 		name := cleanName(reSlashS.ReplaceAllString(c, ""))
 		return b.signature(i, name)
 	}
@@ -982,7 +987,7 @@ var reDateWords = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr
 func cleanName(s string) string {
 	s = strings.TrimSpace(s)
 	s = reSlashS.ReplaceAllString(s, "")
-	s = strings.Trim(s, "_*-–—:, \t")
+	s = strings.Trim(s, "_*-–—:, \t\"“”")
 	s = strings.TrimSpace(strings.TrimSuffix(s, "(signature)"))
 	return strings.Join(strings.Fields(s), " ")
 }
