@@ -23,9 +23,9 @@ const (
 	minItemsRightPct    = 70.0 // labelled items whose boundaries the parser gets right
 	minExhibitsFoundPct = 80.0 // labelled exhibit rows found (number and description)
 	maxFalseExhibitRows = 6
-	minSignersFoundPct  = 90.0 // labelled signers found by name
-	minSignerTitlePct   = 90.0 // labelled signers found with the title right
-	minSignerForPct     = 90.0 // labelled signers found with "for" right
+	minSignersFoundPct  = 99.0 // labelled signers found by name
+	minSignerTitlePct   = 99.0 // labelled signers found with the title right
+	minSignerForPct     = 99.0 // labelled signers found with "for" right
 )
 
 // label is one hand label: what a person read in the document (format in

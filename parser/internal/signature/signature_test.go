@@ -95,6 +95,13 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.\nX CORP.\nBy: /s/ A B\nName: A B\nTitle: CEO\nDate: May 1, 2001")
 	f.Add("SIGNATURES\n/s/ A\t/s/ B\nA\tB\nDirector\tDirector\n")
 	f.Add("Pursuant to the requirements of\nBy\nBy\n/s/\n/s/ /s/ /s/\n" + strings.Repeat("\t", 5))
+	f.Add("SIGNATURES\nsigned below by the following persons\n*\t*\nA B*\tC D*\n*\tDirector\n\t\tAttorney-in-fact May 1, 2001\n")
+	fixtures, _ := filepath.Glob(filepath.Join("testdata", "*-*.txt"))
+	for _, p := range fixtures {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, sg := range Extract(s, "X CORP") {
 			if sg.Name == "" {
