@@ -105,6 +105,12 @@ func TestExtractClasses(t *testing.T) {
 			sig("Jonathan R. Pemberton", "Director", "2001-03-30", oak, cap),
 			sig("Agnes H. Szabo", "Director and Chairman of the Audit Committee", "2001-03-30", oak, cap),
 		}},
+		{"wrapped-10k.html", "WILLOWBROOK INSTRUMENTS CORP", []Signer{
+			sig("Fergus O. Lindqvist", "President and Chief Executive Officer", "2012-03-02", "WILLOWBROOK INSTRUMENTS CORP.", reg),
+			sig("Fergus O. Lindqvist", "President, Chief Executive Officer and Director (Principal Executive Officer)", "2012-03-02", "WILLOWBROOK INSTRUMENTS CORP.", cap),
+			sig("Renata Solis-Park", "Vice President, Finance and Chief Financial Officer (Principal Financial and Accounting Officer)", "2012-03-02", "WILLOWBROOK INSTRUMENTS CORP.", cap),
+			sig("Desmond A. Whitlock", "Director", "2012-03-02", "WILLOWBROOK INSTRUMENTS CORP.", cap),
+		}},
 		{"accordance-10k.txt", "PRAIRIE WIND ETHANOL LLC", []Signer{
 			sig("Bartholomew Ingle", "President and Chief Executive Officer", "2008-12-19", prairie, reg),
 			sig("Rosalie Vandermeer", "Chairman of the Board", "2008-12-19", prairie, cap),

@@ -332,7 +332,9 @@ func allStars(cs []string) bool {
 // (plain-text tables centre a two-line title on the "/s/" row): an indented
 // lone title-like line directly above a row that opens a signature.
 func (b *block) holdTitle(i int, raw string, cs []string) bool {
-	if len(cs) != 1 || b.expectName || indent(raw) < 8 {
+	if len(cs) != 1 || b.expectName || indent(raw) < 8 && !openEnded(cs[0]) {
+		// HTML text keeps no indentation: there only a line ending
+		// mid-phrase ("Chairman of the Board and") is held.
 		return false
 	}
 	c := cs[0]
