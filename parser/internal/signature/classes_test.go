@@ -160,3 +160,23 @@ func dumpSigners(ss []Signer) string {
 	}
 	return b.String()
 }
+
+// TestExtractRegistrantsMark checks co-registrants marked "(Registrants)"
+// whose names carry no legal-form word: one row per entity.
+func TestExtractRegistrantsMark(t *testing.T) {
+	text := "SIGNATURE\nPursuant to the requirements of the Securities Exchange Act of 1934, each registrant has duly caused this report to be signed on its behalf by the undersigned hereunto duly authorized.\n\n" +
+		"\t\tHALCYON WATER WORKS COMPANY\n\t\tHALCYON INTERNATIONAL\n\t\t(Registrants)\n\nDate: April 2, 2019\t\tBy: /s/ Orla N. Pettersen\n\t\tOrla N. Pettersen\n\t\tVice President and Controller\n"
+	got := Extract(text, "HALCYON WATER WORKS CO")
+	want := []Signer{
+		sig("Orla N. Pettersen", "Vice President and Controller", "2019-04-02", "HALCYON WATER WORKS COMPANY", ContextRegistrant),
+		sig("Orla N. Pettersen", "Vice President and Controller", "2019-04-02", "HALCYON INTERNATIONAL", ContextRegistrant),
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d signers, want %d:\n%s", len(got), len(want), dumpSigners(got))
+	}
+	for k := range got {
+		if got[k] != want[k] {
+			t.Errorf("signer %d:\n got %+v\nwant %+v", k, got[k], want[k])
+		}
+	}
+}

@@ -60,7 +60,7 @@ var (
 	reLabel       = regexp.MustCompile(`(?i)^(date[d]?|by|name|title|its|signature)\s*:\s*(.*)$`)
 	reBareBy      = regexp.MustCompile(`(?i)^by\s+(.*)$`)
 	reEntity      = regexp.MustCompile(`(?i)(?:\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.l\.c|lp|l\.p|llp|plc|n\.v|n\.a|s\.a|ag|se|trust|bancorp|bancshares|holdings?|group|partners|fund|bank)\.?|\(registrant\))\s*,?\s*$`)
-	reRegMark     = regexp.MustCompile(`(?i)^\(\s*(?:registrant|issuer|company)\s*\)$`)
+	reRegMark     = regexp.MustCompile(`(?i)^\(\s*(?:registrants?|issuers?|company|companies)\s*\)$`)
 	reNoise       = regexp.MustCompile(`^[\s\-_=*.|]*$`)
 	rePageNum     = regexp.MustCompile(`(?i)^(?:page\s+)?-?\s*\d{1,3}\s*-?$|^[ivxl]+$`)
 	reAttorny     = regexp.MustCompile(`(?i)attorney[\s-]+in[\s-]+fact`)
@@ -835,7 +835,7 @@ func titleAndDate(c string) (string, string) {
 }
 
 // reRegMarkTail matches a trailing "(Registrant)" mark.
-var reRegMarkTail = regexp.MustCompile(`(?i)\s*\(registrant\)\s*$`)
+var reRegMarkTail = regexp.MustCompile(`(?i)\s*\(registrants?\)\s*$`)
 
 // closeSigner ends the open signer; a signer without any name is dropped.
 func (b *block) closeSigner() {
