@@ -653,7 +653,8 @@ func (b *block) cell(i, k, n int, c string) bool {
 				s.Name = name
 			}
 			return title != ""
-		case s.Title == "" && len(c) <= maxTitleLen && !isEntity(c) && titleLike(c):
+		case s.Title == "" && len(c) <= maxTitleLen && (!isEntity(c) || reTitleStart.MatchString(c)) && titleLike(c):
+			// "President, Acme Holdings Inc." is a title naming an entity.
 			s.Title = c
 			return true
 		case s.Title != "" && b.lastTitle && k == 0 && n == 1 && continuesTitle(s.Title, c):
@@ -1110,6 +1111,7 @@ var (
 var reNameSuffix = regexp.MustCompile(`(?i),?\s+(jr|sr|ii|iii|iv)\.?$`)
 
 var (
+	reTitleStart   = regexp.MustCompile(`(?i)^(?:president|chief|vice|senior|executive\s+vice|director|secretary|treasurer|chairman|chair|ceo|cfo|coo|controller|assistant|authorized|sole|managing\s+(?:director|member|partner)|general\s+(?:partner|counsel|manager))\b`)
 	reStarBy       = regexp.MustCompile(`(?i)^\*\s*(by\b)`)
 	reStarred      = regexp.MustCompile(`^\*?\s*([^*]+?)\s*\*$`)
 	reHeadingLike  = regexp.MustCompile(`(?i)power\s+of\s+attorney|know\s+all|^signatures?$|^directors?:?$`)

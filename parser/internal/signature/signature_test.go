@@ -57,6 +57,8 @@ func TestExtractLayouts(t *testing.T) {
 			Signer{Name: "Peter Gibbons", Title: "Chief Operating Officer", Date: "2001-06-02", For: "INITECH, INC.", Context: ContextRegistrant}},
 		{"signature after the date", "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.\nINITECH, INC.\nDate: June 2, 2001 /s/Michael Bolton\nMichael Bolton\nSecretary\n",
 			Signer{Name: "Michael Bolton", Title: "Secretary", Date: "2001-06-02", For: "INITECH, INC.", Context: ContextRegistrant}},
+		{"title naming an entity", "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.\nINITECH PARTNERS, L.P.\nDate: June 2, 2001\t/s/ Samir Nagheenanajar\n\tSamir Nagheenanajar\n\tPresident, Initech GP Holdings, Inc.\n",
+			Signer{Name: "Samir Nagheenanajar", Title: "President, Initech GP Holdings, Inc.", Date: "2001-06-02", For: "INITECH PARTNERS, L.P.", Context: ContextRegistrant}},
 	}
 	for _, c := range cases {
 		got := Extract(c.text, "")
