@@ -50,6 +50,9 @@ var (
 	reCertify = regexp.MustCompile(`(?i)meets\s+all\s+(?:of\s+)?the\s+requirements\s+for\s+filing`)
 	// reCaused is a signing sentence without "pursuant to the
 	// requirements": "has duly caused this Application to be duly signed".
+	// reCausedThis is the cheap first test for reCaused, ASCII letters
+	// only so that the "caused" prefilter admits every match.
+	reCausedThis  = regexp.MustCompile(`\b[Cc][Aa][Uu][Ss][Ee][Dd]\s+(?:[Tt][Hh][Ii][Ss]|[Tt][Hh][Ee])\b`)
 	reCaused      = regexp.MustCompile(`(?i)\bcaused\s+(?:this|the)\s+(?:[a-z0-9()./\-–]+\s+){0,8}?(?:to\s+be\s+(?:duly\s+)?signed|signed)\b`)
 	reHeading     = regexp.MustCompile(`(?i)^\s*signatures?\s*(?:\(s\))?\s*:?\s*$`)
 	reStop        = regexp.MustCompile(`(?i)^\s*(?:schedule\s+ii\b|valuation\s+and\s+qualifying|exhibit\s+index|index\s+to\s+exhibits|exhibits?\s+index|exhibit\s+list|index\s+of\s+exhibits|certifications?\b|certification\s+pursuant|report\s+of\s+independent|consent\s+of\s+independent|index\s+to\s+(?:consolidated\s+)?financial\s+statements|(?:consolidated\s+)?financial\s+statements\s*$|<document>|</text>)`)
@@ -102,22 +105,32 @@ func anchors(lines []string, lower string) []int {
 			heads = append(heads, i)
 			continue
 		}
-		window := l
-		for j := i + 1; j < len(lines) && j <= i+4; j++ {
-			window += " " + lines[j]
-		}
 		switch {
-		case reAnchor.MatchString(l) || reCertify.MatchString(l):
-			if reSigned.MatchString(window) {
+		case mayAnchor(l) && (reAnchor.MatchString(l) || reCertify.MatchString(l)):
+			if reSigned.MatchString(window(lines, i)) {
 				out = append(out, i)
 			}
-		case reCaused.MatchString(window) && !anchoredNear(out, i) && reCaused.FindStringIndex(window)[0] < len(l):
-			out = append(out, i)
+		case ascii.ContainsFold(l, "caused") && reCausedThis.MatchString(l) && !anchoredNear(out, i):
+			if loc := reCaused.FindStringIndex(window(lines, i)); loc != nil && loc[0] < len(l) {
+				out = append(out, i)
+			}
 		}
 	}
 	// Only the first anchor of a run: the parse of one section covers the
 	// registrant block and the capacities table that follows it.
 	return append(out, heads...)
+}
+
+// mayAnchor is a cheap test passed by every line that reAnchor or
+// reCertify match: "pur(suant)", "accordance" and "meet(s)" have no letter
+// with a non-ASCII case variant under (?i).
+func mayAnchor(l string) bool {
+	return ascii.ContainsFold(l, "pur") || ascii.ContainsFold(l, "accordance") || ascii.ContainsFold(l, "meet")
+}
+
+// window returns line i and the four lines after it, joined by spaces.
+func window(lines []string, i int) string {
+	return strings.Join(lines[i:min(len(lines), i+5)], " ")
 }
 
 // anchoredNear reports whether an anchor was taken in the five lines above
