@@ -180,3 +180,23 @@ func TestExtractRegistrantsMark(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanTitle checks the title tidying of finish: no copy of the name,
+// no "Its", "By:", "Title:" or "As" in front.
+func TestCleanTitle(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"Jane Doe", "Jane Q. Doe, President", "President"},
+		{"Jane Q. Doe", "Jane Q. Doe President and Treasurer", "President and Treasurer"},
+		{"Jane Q. Doe", "Its President", "President"},
+		{"Jane Q. Doe", "Its: Managing Member", "Managing Member"},
+		{"Jane Q. Doe", "Title: Chief Executive Officer,", "Chief Executive Officer"},
+		{"Olivia P. Strand", "As Attorney-in-Fact", "Attorney-in-Fact"},
+		{"Jane Q. Doe", "Assistant Secretary", "Assistant Secretary"},
+		{"Jane Q. Doe", "Vice President, Finance", "Vice President, Finance"},
+	}
+	for _, c := range cases {
+		if got := cleanTitle(c.name, c.in); got != c.want {
+			t.Errorf("cleanTitle(%q, %q) = %q, want %q", c.name, c.in, got, c.want)
+		}
+	}
+}
