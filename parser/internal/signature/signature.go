@@ -1126,7 +1126,7 @@ var reNameSuffix = regexp.MustCompile(`(?i),?\s+(jr|sr|ii|iii|iv)\.?$`)
 var (
 	reTitleStart   = regexp.MustCompile(`(?i)^(?:president|chief|vice|senior|executive\s+vice|director|secretary|treasurer|chairman|chair|ceo|cfo|coo|controller|assistant|authorized|sole|managing\s+(?:director|member|partner)|general\s+(?:partner|counsel|manager))\b`)
 	reStarBy       = regexp.MustCompile(`(?i)^\*\s*(by\b)`)
-	reStarred      = regexp.MustCompile(`^\*?\s*([^*]+?)\s*\*$`)
+	reStarred      = regexp.MustCompile(`^\*?\s*([^*]+?)\s*\*+$`)
 	reHeadingLike  = regexp.MustCompile(`(?i)power\s+of\s+attorney|know\s+all|^signatures?$|^directors?:?$`)
 	reBareSlashS   = regexp.MustCompile(`(?i)^(?:by:?\s*)?/s/$`)
 	reTag          = regexp.MustCompile(`^</?[A-Za-z][^>]*>$`)

@@ -59,6 +59,8 @@ func TestExtractLayouts(t *testing.T) {
 			Signer{Name: "Michael Bolton", Title: "Secretary", Date: "2001-06-02", For: "INITECH, INC.", Context: ContextRegistrant}},
 		{"title naming an entity", "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.\nINITECH PARTNERS, L.P.\nDate: June 2, 2001\t/s/ Samir Nagheenanajar\n\tSamir Nagheenanajar\n\tPresident, Initech GP Holdings, Inc.\n",
 			Signer{Name: "Samir Nagheenanajar", Title: "President, Initech GP Holdings, Inc.", Date: "2001-06-02", For: "INITECH PARTNERS, L.P.", Context: ContextRegistrant}},
+		{"trustee signed through a second power of attorney", "Pursuant to the requirements of the Securities Act of 1933, this Registration Statement has been signed below by the following persons in the capacities and on the date indicated.\nJames Q. Lamb**\nTrustee\nDate:\tApril 18, 2024\n",
+			Signer{Name: "James Q. Lamb", Title: "Trustee", Date: "2024-04-18", Context: ContextCapacity}},
 	}
 	for _, c := range cases {
 		got := Extract(c.text, "")
