@@ -48,11 +48,11 @@ var (
 	// registrant hereby certifies that it meets all of the requirements
 	// for filing on Form 20-F".
 	reCertify = regexp.MustCompile(`(?i)meets\s+all\s+(?:of\s+)?the\s+requirements\s+for\s+filing`)
-	// reCaused is a signing sentence without "pursuant to the
-	// requirements": "has duly caused this Application to be duly signed".
 	// reCausedThis is the cheap first test for reCaused, ASCII letters
 	// only so that the "caused" prefilter admits every match.
-	reCausedThis  = regexp.MustCompile(`\b[Cc][Aa][Uu][Ss][Ee][Dd]\s+(?:[Tt][Hh][Ii][Ss]|[Tt][Hh][Ee])\b`)
+	reCausedThis = regexp.MustCompile(`\b[Cc][Aa][Uu][Ss][Ee][Dd]\s+(?:[Tt][Hh][Ii][Ss]|[Tt][Hh][Ee])\b`)
+	// reCaused is a signing sentence without "pursuant to the
+	// requirements": "has duly caused this Application to be duly signed".
 	reCaused      = regexp.MustCompile(`(?i)\bcaused\s+(?:this|the)\s+(?:[a-z0-9()./\-–]+\s+){0,8}?(?:to\s+be\s+(?:duly\s+)?signed|signed)\b`)
 	reHeading     = regexp.MustCompile(`(?i)^\s*signatures?\s*(?:\(s\))?\s*:?\s*$`)
 	reStop        = regexp.MustCompile(`(?i)^\s*(?:schedule\s+ii\b|valuation\s+and\s+qualifying|exhibit\s+index|index\s+to\s+exhibits|exhibits?\s+index|exhibit\s+list|index\s+of\s+exhibits|certifications?\b|certification\s+pursuant|report\s+of\s+independent|consent\s+of\s+independent|index\s+to\s+(?:consolidated\s+)?financial\s+statements|(?:consolidated\s+)?financial\s+statements\s*$|<document>|</text>)`)
@@ -496,10 +496,7 @@ func (b *block) gridCell(j int, c string) {
 // columnsOf maps the cells of a row under a grid to the grid's columns:
 // by position when the text is aligned with spaces, else in order.
 func (b *block) columnsOf(raw string, cs []string) []int {
-	cols := make([]int, len(cs))
-	for k := range cols {
-		cols[k] = k
-	}
+	cols := fallbackCols(len(cs))
 	offs := cellOffsets(raw, cs)
 	if offs == nil || len(b.gridCols) != len(b.grid) || strings.Contains(raw, "\t") {
 		return cols
