@@ -22,7 +22,7 @@ import (
 const (
 	minItemsRightPct    = 70.0 // labelled items whose boundaries the parser gets right
 	minExhibitsFoundPct = 80.0 // labelled exhibit rows found (number and description)
-	maxFalseExhibitRows = 6
+	maxFalseExhibitRows = 8
 	minSignersFoundPct  = 99.0 // labelled signers found by name
 	minSignerTitlePct   = 99.0 // labelled signers found with the title right
 	minSignerForPct     = 99.0 // labelled signers found with "for" right
