@@ -60,10 +60,12 @@ func TestExtractLayouts(t *testing.T) {
 		{"title naming an entity", "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.\nINITECH PARTNERS, L.P.\nDate: June 2, 2001\t/s/ Samir Nagheenanajar\n\tSamir Nagheenanajar\n\tPresident, Initech GP Holdings, Inc.\n",
 			Signer{Name: "Samir Nagheenanajar", Title: "President, Initech GP Holdings, Inc.", Date: "2001-06-02", For: "INITECH PARTNERS, L.P.", Context: ContextRegistrant}},
 		{"trustee signed through a second power of attorney", "Pursuant to the requirements of the Securities Act of 1933, this Registration Statement has been signed below by the following persons in the capacities and on the date indicated.\nJames Q. Lamb**\nTrustee\nDate:\tApril 18, 2024\n",
-			Signer{Name: "James Q. Lamb", Title: "Trustee", Date: "2024-04-18", Context: ContextCapacity}},
+			Signer{Name: "James Q. Lamb", Title: "Trustee", Date: "2024-04-18", For: "INITECH", Context: ContextCapacity}},
+		{"attorney-in-fact on one line", "Pursuant to the requirements of the Securities Exchange Act of 1934, this report has been signed below by the following persons on behalf of the registrant and in the capacities indicated.\n\n*By: /s/ Milton Waddams, Attorney-in-Fact\n",
+			Signer{Name: "Milton Waddams", Title: "Attorney-in-Fact", Context: ContextCapacity, For: "INITECH"}},
 	}
 	for _, c := range cases {
-		got := Extract(c.text, "")
+		got := Extract(c.text, "INITECH")
 		if len(got) != 1 || got[0] != c.want {
 			t.Errorf("%s: got %+v, want %+v", c.name, got, c.want)
 		}
