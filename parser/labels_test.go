@@ -23,9 +23,9 @@ const (
 	minItemsRightPct    = 85.0 // labelled items whose boundaries the parser gets right
 	minExhibitsFoundPct = 82.0 // labelled exhibit rows found (number and description)
 	maxFalseExhibitRows = 8
-	minSignersFoundPct  = 98.0 // labelled signers found by name
-	minSignerTitlePct   = 95.0 // labelled signers found with the title right
-	minSignerForPct     = 94.0 // labelled signers found with "for" right
+	minSignersFoundPct  = 99.0 // labelled signers found by name
+	minSignerTitlePct   = 99.0 // labelled signers found with the title right
+	minSignerForPct     = 99.0 // labelled signers found with "for" right
 )
 
 // label is one hand label: what a person read in the document (format in
@@ -103,7 +103,8 @@ func (s *labelScore) add(o labelScore) {
 //   - signer: FOUND when a signer has the same name (labelNormName); TITLE
 //     right when its title equals the label's (labelNormText), FOR right
 //     when its entity does (labelNormEntity). Percentages are of labelled
-//     signers; several signers of one name pick the one of the same entity.
+//     signers; several signers of one name are matched one to one
+//     (labelScoreSigners: a parser row matches one label row at most).
 func TestLabels(t *testing.T) {
 	shared := sharedDir(t)
 	labels := labelsRead(t)

@@ -6,9 +6,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/edgarload/edgarload/parser/internal/codes"
+	"regexp"
 	"strings"
 
+	"github.com/edgarload/edgarload/parser/internal/codes"
 	"github.com/edgarload/edgarload/parser/internal/cover"
 	"github.com/edgarload/edgarload/parser/internal/exhibits"
 	"github.com/edgarload/edgarload/parser/internal/furniture"
@@ -266,12 +267,25 @@ func applyBody(f *Filing, b body) {
 	for _, it := range items.Extract(b.text, f.FormType, filed) {
 		f.Items = append(f.Items, Item{Code: it.Code, NumberAsFiled: it.NumberAsFiled, Part: it.Part, Title: it.Title, Text: it.Text, Source: "body"})
 	}
-	for _, s := range signature.Extract(b.text) {
+	for _, s := range signature.Extract(b.text, registrantName(f)) {
 		f.Signers = append(f.Signers, Signer{Name: s.Name, Title: s.Title, Date: ptr(s.Date), For: s.For, Context: s.Context})
 	}
 	for _, e := range exhibits.ParseIndex(b.text) {
 		f.Exhibits = append(f.Exhibits, Exhibit{Number: e.Number, Description: e.Description})
 	}
+}
+
+// reStateTag matches EDGAR's trailing state tag on a conformed name
+// ("FORD MOTOR CO /DE/", "HOME HEALTH CORP OF AMERICA INC \PA\").
+var reStateTag = regexp.MustCompile(`\s*[/\\][A-Za-z]{2,3}[/\\]?\s*$`)
+
+// registrantName is the name of the first registrant without EDGAR's state
+// tag: the entity a signature block stands for when it prints none.
+func registrantName(f *Filing) string {
+	if len(f.Registrants) == 0 {
+		return ""
+	}
+	return strings.TrimSpace(reStateTag.ReplaceAllString(f.Registrants[0].Name, ""))
 }
 
 // fillGaps copies body-derived values into a header registrant where the

@@ -21,7 +21,7 @@ func BenchmarkExtract(b *testing.B) {
 			text := benchText(b, bc.rel)
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
-				Extract(text)
+				Extract(text, "")
 			}
 		})
 	}

@@ -8,15 +8,17 @@ import (
 	"testing"
 
 	"github.com/edgarload/edgarload/parser/internal/corpus"
+	"github.com/edgarload/edgarload/parser/internal/furniture"
 	"github.com/edgarload/edgarload/parser/internal/textconv"
 )
 
-// docText renders a document body as text the way the parser does.
+// docText renders a document body as text the way the parser does (page
+// furniture stripped).
 func docText(b []byte) string {
 	if textconv.IsHTML(b) {
-		return textconv.HTMLToText(b)
+		return furniture.Strip(textconv.HTMLToText(b))
 	}
-	return textconv.Decode(b)
+	return furniture.Strip(textconv.Decode(b))
 }
 
 // firstText returns the first <TEXT> body of a submission, or s itself.
@@ -42,7 +44,7 @@ func readDoc(t *testing.T, p string) string {
 }
 
 func TestSeed(t *testing.T) {
-	got := Extract(readDoc(t, filepath.Join(corpus.Dir(t), "seed", "sonus-networks-8-K-2004-07-29.txt")))
+	got := Extract(readDoc(t, filepath.Join(corpus.Dir(t), "seed", "sonus-networks-8-K-2004-07-29.txt")), "")
 	want := []Signer{{Name: "Albert A. Notini", Title: "President and Chief Operating Officer", Date: "2004-07-29", For: "SONUS NETWORKS, INC.", Context: ContextRegistrant}}
 	if len(got) != 1 || got[0] != want[0] {
 		t.Errorf("seed signers:\n got %+v\nwant %+v", got, want)
@@ -77,7 +79,7 @@ func TestCorpus8K(t *testing.T) {
 	}
 	found, withTitle, withDate, withFor := 0, 0, 0, 0
 	for _, p := range docs {
-		ss := Extract(readDoc(t, p))
+		ss := Extract(readDoc(t, p), "")
 		if len(ss) == 0 {
 			t.Logf("no signer: %s", filepath.Base(p))
 			continue
@@ -137,7 +139,7 @@ func TestCorpusSpotChecks(t *testing.T) {
 		}},
 	}
 	for _, c := range cases {
-		got := Extract(readDoc(t, filepath.Join(shared, c.file)))
+		got := Extract(readDoc(t, filepath.Join(shared, c.file)), "")
 		if len(got) != len(c.want) {
 			t.Errorf("%s: got %d signers %+v, want %+v", c.file, len(got), got, c.want)
 			continue
@@ -155,7 +157,7 @@ func TestCorpusSpotChecks(t *testing.T) {
 // document yields an auditor or a company as a signer.
 func TestCorpus10K(t *testing.T) {
 	shared := corpus.Dir(t)
-	apple := Extract(readDoc(t, filepath.Join(shared, "corpus", "primary", "et-Apple.10-K.html")))
+	apple := Extract(readDoc(t, filepath.Join(shared, "corpus", "primary", "et-Apple.10-K.html")), "")
 	wantNames := []string{"Luca Maestri", "Timothy D. Cook", "Luca Maestri", "Chris Kondo", "Wanda Austin", "Alex Gorsky",
 		"Andrea Jung", "Arthur D. Levinson", "Monica Lozano", "Ronald D. Sugar", "Susan L. Wagner"}
 	if len(apple) != len(wantNames) {
@@ -171,13 +173,13 @@ func TestCorpus10K(t *testing.T) {
 	}
 	re := regexp.MustCompile(`(?i)10-?k`)
 	primary, _ := filepath.Glob(filepath.Join(shared, "corpus", "primary", "*"))
-	docs, many, total := 0, 0, 0
+	docs, many, total, capacity, titled, withFor := 0, 0, 0, 0, 0, 0
 	for _, p := range primary {
 		if !re.MatchString(filepath.Base(p)) {
 			continue
 		}
 		docs++
-		ss := Extract(readDoc(t, p))
+		ss := Extract(readDoc(t, p), "")
 		total += len(ss)
 		if len(ss) >= 3 {
 			many++
@@ -186,10 +188,65 @@ func TestCorpus10K(t *testing.T) {
 			if strings.Contains(strings.ToUpper(s.Name), "LLP") || !plausibleName(s.Name) {
 				t.Errorf("%s: implausible signer %+v", filepath.Base(p), s)
 			}
+			if s.Context == ContextCapacity {
+				capacity++
+			}
+			if s.Title != "" {
+				titled++
+			}
+			if s.For != "" {
+				withFor++
+			}
 		}
 	}
-	t.Logf("10-K documents: %d, with >=3 signers: %d, signers in all: %d", docs, many, total)
+	t.Logf("10-K documents: %d, with >=3 signers: %d, signers in all: %d (capacities table %d), with title %d, with for %d", docs, many, total, capacity, titled, withFor)
 	if docs == 0 || float64(many)/float64(docs) < 0.9 {
 		t.Errorf("only %d of %d 10-Ks have a capacities table", many, docs)
+	}
+}
+
+// TestCorpusCapacityTables checks whole capacities tables read by hand from
+// the documents: directors signed with "*" and an attorney-in-fact (UNH),
+// a two-column "Name*" grid under "DIRECTORS:" (UNP), an attorney-in-fact
+// cell printed on a director's row (IBM) and an "In accordance with the
+// requirements" anchor (an LLC's 10-K).
+func TestCorpusCapacityTables(t *testing.T) {
+	shared := corpus.Dir(t)
+	cases := []struct {
+		file  string
+		names []string // in order, registrant block first
+		title map[string]string
+	}{
+		{"unh-10-k-2025-02-27.html", []string{"Andrew Witty", "Andrew Witty", "John Rex", "Thomas Roos", "Charles Baker", "Timothy Flynn",
+			"Paul Garcia", "Kristen Gil", "Stephen Hemsley", "Michele Hooper", "F. William McNabb III", "Valerie Montgomery Rice, M.D.",
+			"John Noseworthy, M.D.", "Christopher Zaetta"},
+			map[string]string{"Charles Baker": "Director", "Christopher Zaetta": "Attorney-in-Fact"}},
+		{"unp-10-k-2025-02-07.html", []string{"V. James Vena", "V. James Vena", "Jennifer L. Hamann", "Todd M. Rynaski", "William J. DeLaney",
+			"Michael R. McCarthy", "David B. Dillon", "Doyle R. Simons", "Sheri H. Edison", "John K. Tien, Jr.", "Teresa M. Finley",
+			"John P. Wiehoff", "Deborah C. Hopkins", "Christopher J. Williams", "Jane H. Lute", "Craig V. Richardson"},
+			map[string]string{"Jane H. Lute": "Director", "Craig V. Richardson": "Attorney-in-fact"}},
+		{"ibm-10-k-2025-02-25.html", []string{"Nicolás A. Fehring", "Arvind Krishna", "James J. Kavanaugh", "Nicolás A. Fehring", "Jane P. Edwards",
+			"Marianne C. Brown", "Thomas Buberl", "David N. Farr", "Alex Gorsky", "Michelle J. Howard", "Andrew N. Liveris",
+			"F. William McNabb III", "Michael Miebach", "Martha E. Pollack", "Peter R. Voser", "Frederick H. Waddell", "Alfred W. Zollar"},
+			map[string]string{"Jane P. Edwards": "Attorney-in-fact", "Marianne C. Brown": "Director"}},
+		{"10k_2008_0000922907-08-000774_form10k_122308.htm", []string{"Mark Drake", "Cindy Patterson", "Karol King", "Ted Bauer",
+			"Hubert Houser", "Michael Guttau", "Bailey Ragan", "Michael Scharf", "Greg Krissek"},
+			map[string]string{"Mark Drake": "President and Chief Executive Officer", "Karol King": "Chairman of the Board"}},
+	}
+	for _, c := range cases {
+		got := Extract(readDoc(t, filepath.Join(shared, "corpus", "primary", c.file)), "")
+		var names []string
+		for _, s := range got {
+			names = append(names, s.Name)
+			if want, ok := c.title[s.Name]; ok && s.Title != want {
+				t.Errorf("%s: %s title %q, want %q", c.file, s.Name, s.Title, want)
+			}
+			if s.For == "" {
+				t.Errorf("%s: %s signs for no entity", c.file, s.Name)
+			}
+		}
+		if strings.Join(names, "; ") != strings.Join(c.names, "; ") {
+			t.Errorf("%s: signers\n got %s\nwant %s", c.file, strings.Join(names, "; "), strings.Join(c.names, "; "))
+		}
 	}
 }

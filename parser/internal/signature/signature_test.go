@@ -33,7 +33,7 @@ func TestExtractFixtures(t *testing.T) {
 		}},
 	}
 	for _, c := range cases {
-		got := Extract(readFixture(t, c.file))
+		got := Extract(readFixture(t, c.file), "")
 		if len(got) != len(c.want) {
 			t.Errorf("%s: got %d signers %+v, want %d", c.file, len(got), got, len(c.want))
 			continue
@@ -57,9 +57,15 @@ func TestExtractLayouts(t *testing.T) {
 			Signer{Name: "Peter Gibbons", Title: "Chief Operating Officer", Date: "2001-06-02", For: "INITECH, INC.", Context: ContextRegistrant}},
 		{"signature after the date", "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.\nINITECH, INC.\nDate: June 2, 2001 /s/Michael Bolton\nMichael Bolton\nSecretary\n",
 			Signer{Name: "Michael Bolton", Title: "Secretary", Date: "2001-06-02", For: "INITECH, INC.", Context: ContextRegistrant}},
+		{"title naming an entity", "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.\nINITECH PARTNERS, L.P.\nDate: June 2, 2001\t/s/ Samir Nagheenanajar\n\tSamir Nagheenanajar\n\tPresident, Initech GP Holdings, Inc.\n",
+			Signer{Name: "Samir Nagheenanajar", Title: "President, Initech GP Holdings, Inc.", Date: "2001-06-02", For: "INITECH PARTNERS, L.P.", Context: ContextRegistrant}},
+		{"trustee signed through a second power of attorney", "Pursuant to the requirements of the Securities Act of 1933, this Registration Statement has been signed below by the following persons in the capacities and on the date indicated.\nJames Q. Lamb**\nTrustee\nDate:\tApril 18, 2024\n",
+			Signer{Name: "James Q. Lamb", Title: "Trustee", Date: "2024-04-18", For: "INITECH", Context: ContextCapacity}},
+		{"attorney-in-fact on one line", "Pursuant to the requirements of the Securities Exchange Act of 1934, this report has been signed below by the following persons on behalf of the registrant and in the capacities indicated.\n\n*By: /s/ Milton Waddams, Attorney-in-Fact\n",
+			Signer{Name: "Milton Waddams", Title: "Attorney-in-Fact", Context: ContextCapacity, For: "INITECH"}},
 	}
 	for _, c := range cases {
-		got := Extract(c.text)
+		got := Extract(c.text, "INITECH")
 		if len(got) != 1 || got[0] != c.want {
 			t.Errorf("%s: got %+v, want %+v", c.name, got, c.want)
 		}
@@ -69,7 +75,7 @@ func TestExtractLayouts(t *testing.T) {
 func TestExtractNone(t *testing.T) {
 	for _, s := range []string{"", "no signatures here", "/s/ Ernst & Young LLP\nBoston, Massachusetts",
 		"Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.\n\n/s/ Ernst & Young LLP\n"} {
-		if got := Extract(s); len(got) != 0 {
+		if got := Extract(s, ""); len(got) != 0 {
 			t.Errorf("Extract(%q) = %+v, want none", s, got)
 		}
 	}
@@ -95,8 +101,15 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.\nX CORP.\nBy: /s/ A B\nName: A B\nTitle: CEO\nDate: May 1, 2001")
 	f.Add("SIGNATURES\n/s/ A\t/s/ B\nA\tB\nDirector\tDirector\n")
 	f.Add("Pursuant to the requirements of\nBy\nBy\n/s/\n/s/ /s/ /s/\n" + strings.Repeat("\t", 5))
+	f.Add("SIGNATURES\nsigned below by the following persons\n*\t*\nA B*\tC D*\n*\tDirector\n\t\tAttorney-in-fact May 1, 2001\n")
+	fixtures, _ := filepath.Glob(filepath.Join("testdata", "*-*.txt"))
+	for _, p := range fixtures {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, sg := range Extract(s) {
+		for _, sg := range Extract(s, "X CORP") {
 			if sg.Name == "" {
 				t.Fatalf("empty signer name from %q", s)
 			}
