@@ -726,7 +726,17 @@ func stateOf(v string) string {
 
 // phoneOf returns the first telephone number printed in v.
 func phoneOf(v string) string {
-	return strings.TrimSpace(rePhone.FindString(v))
+	loc := rePhone.FindStringIndex(v)
+	if loc == nil {
+		return ""
+	}
+	p := v[loc[0]:loc[1]]
+	if loc[0] > 0 && v[loc[0]-1] >= '0' && v[loc[0]-1] <= '9' && p[0] == '1' {
+		// "62701 (217) 555-0101": the 1 ends the ZIP code, it is no
+		// country code.
+		p = strings.TrimLeft(p[1:], " .-")
+	}
+	return strings.TrimSpace(p)
 }
 
 // reCorpSuffix matches the legal-form word that ends most company names.

@@ -85,6 +85,15 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
+func TestPhoneAfterZip(t *testing.T) {
+	if got := phoneOf("Springfield, Illinois 62701 (217) 555-0101"); got != "(217) 555-0101" {
+		t.Errorf("phoneOf = %q", got)
+	}
+	if got := phoneOf("call 1 (217) 555-0101"); got != "1 (217) 555-0101" {
+		t.Errorf("phoneOf = %q", got)
+	}
+}
+
 func TestExtractCaptionAbove(t *testing.T) {
 	got := Extract("FORM 8-K\nCURRENT REPORT\nDate of Report: July 1, 2020\n(Exact name of registrant as specified in its charter)\nKRUSTY BURGER HOLDINGS, INC.\nCommission File Number: 333-12345\n")
 	if got.Name != "KRUSTY BURGER HOLDINGS, INC." || got.DateOfReport != "2020-07-01" || got.FileNumber != "333-12345" {
