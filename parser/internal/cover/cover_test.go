@@ -164,3 +164,24 @@ func TestExtractContactLinesAreNoRegistrant(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractRegistrantTableLayouts(t *testing.T) {
+	head := "FORM 10-K\n\nCommission File Number\tExact name of registrant as specified in its charter\tState of Incorporation\tI.R.S. Employer Identification No.\n"
+	// A state column between name and IRS number.
+	got := Extract(head + "1-12345\tGizmo Energy Corporation\tCalifornia\t94-1111111\n1-23456\tGizmo Gas and Electric Company\tCalifornia\t94-2222222\n")
+	want := []Cover{{Name: "Gizmo Energy Corporation", State: "CA", FileNumber: "1-12345", IRSNumber: "94-1111111"},
+		{Name: "Gizmo Gas and Electric Company", State: "CA", FileNumber: "1-23456", IRSNumber: "94-2222222"}}
+	if !reflect.DeepEqual(got.Registrants(), want) {
+		t.Errorf("state column:\n got %+v\nwant %+v", got.Registrants(), want)
+	}
+	// Two registrants side by side, the IRS number ending each cell.
+	got = Extract("FORM 8-K\n\nCommission File Number\tRegistrant, State of Incorporation, Address and Telephone Number, and IRS Employer Identification No.\tCommission File Number\tRegistrant, State of Incorporation, Address and Telephone Number, and IRS Employer Identification No.\n" +
+		"1-11111\tWIDGETCO CORPORATION (a Delaware corporation) 639 Bayou Avenue New Orleans, Louisiana 70113 Telephone (504) 555-4000 72-1111111\t1-22222\tWIDGETCO TEXAS, LLC (a Texas limited liability company) 10 Bend Road The Woodlands, Texas 77380 Telephone (409) 555-0101 61-2222222\n")
+	want = []Cover{
+		{Name: "WIDGETCO CORPORATION", State: "DE", FileNumber: "1-11111", IRSNumber: "72-1111111", Street1: "639 Bayou Avenue", City: "New Orleans", StateCode: "LA", Zip: "70113", Phone: "(504) 555-4000"},
+		{Name: "WIDGETCO TEXAS, LLC", State: "TX", FileNumber: "1-22222", IRSNumber: "61-2222222", Street1: "10 Bend Road", City: "The Woodlands", StateCode: "TX", Zip: "77380", Phone: "(409) 555-0101"},
+	}
+	if !reflect.DeepEqual(got.Registrants(), want) {
+		t.Errorf("side by side:\n got %+v\nwant %+v", got.Registrants(), want)
+	}
+}

@@ -16,14 +16,18 @@ var (
 )
 
 // multiRegistrant reads the combined cover of several registrants laid out
-// as rows "file number | name, state, address, phone | IRS number" (with,
-// in some covers, a state-of-incorporation column before the IRS number):
-// the first row's registrant goes into c, the others into c.Others.
+// as table rows "file number | name, state, address, phone | IRS number"
+// (with, in some covers, a state-of-incorporation column before the IRS
+// number, or the IRS number at the end of the name cell, or two
+// registrants side by side in one row): the first registrant goes into c,
+// the others into c.Others.
 func multiRegistrant(ls []line, c *Cover) {
 	var rows []Cover
 	for i := range ls {
-		if r, ok := registrantRow(ls, i); ok && !sameParty(rows, r) {
-			rows = append(rows, r)
+		for _, r := range registrantRow(ls, i) {
+			if !sameParty(rows, r) {
+				rows = append(rows, r)
+			}
 		}
 	}
 	if len(rows) == 0 {
@@ -35,31 +39,82 @@ func multiRegistrant(ls []line, c *Cover) {
 	}
 }
 
-// isRegistrantRow reports whether l is a row of the multi-registrant table:
-// a file number first, an IRS number last and something between.
-func isRegistrantRow(l line) bool {
-	n := len(l.cells)
-	return n >= 3 && reFileExact.MatchString(l.cells[0].text) && reIRSExact.MatchString(l.cells[n-1].text)
+// reTrailingIRS matches an IRS number ending a registrant cell, with its
+// caption if printed ("... (504) 576-4000 72-1229752", "... I.R.S. No.
+// 72-1229752").
+var reTrailingIRS = regexp.MustCompile(`(?i)\s*(?:\(?\s*i\.?\s?r\.?\s?s\.?[^0-9]{0,40})?(\d{2}\s?-\s?\d{7})\s*\)?$`)
+
+// rowGroups splits a row of the multi-registrant table into one group of
+// cells per registrant: each starts with a cell holding only a file number
+// and ends with its IRS number (a cell of its own, or the end of the last
+// cell). It returns nil for any other line.
+func rowGroups(l line) [][]cell {
+	var groups [][]cell
+	for _, c := range l.cells {
+		if reFileExact.MatchString(c.text) {
+			groups = append(groups, []cell{c})
+			continue
+		}
+		if len(groups) == 0 {
+			return nil
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], c)
+	}
+	for _, g := range groups {
+		n := len(g)
+		switch {
+		case n >= 3 && reIRSExact.MatchString(g[n-1].text):
+		case n >= 2 && reTrailingIRS.MatchString(g[n-1].text) && !reIRSExact.MatchString(g[n-1].text):
+		default:
+			return nil
+		}
+	}
+	return groups
 }
 
-// registrantRow reads the registrant of the table row at ls[i] and the
-// lines below it (state note, address, telephone) up to the next row.
-func registrantRow(ls []line, i int) (Cover, bool) {
-	l := ls[i]
-	if !isRegistrantRow(l) {
-		return Cover{}, false
+// registrantRow reads the registrants of the table row at ls[i]: for a
+// row of one registrant, with the lines below it (state note, address,
+// telephone) up to the next row.
+func registrantRow(ls []line, i int) []Cover {
+	groups := rowGroups(ls[i])
+	var out []Cover
+	for _, g := range groups {
+		c, inline, ok := registrantCells(g)
+		if !ok {
+			continue
+		}
+		if !inline && len(groups) == 1 {
+			linesBelow(ls, i, &c)
+		}
+		out = append(out, c)
 	}
-	n := len(l.cells)
-	var c Cover
-	c.FileNumber = l.cells[0].text
-	c.IRSNumber = strings.ReplaceAll(l.cells[n-1].text, " ", "")
-	c.Name = l.cells[1].text
+	return out
+}
+
+// registrantCells reads one registrant's cells of a table row: file
+// number, name (with an inline "(A Delaware Corporation) address phone"),
+// state column and IRS number. inline reports whether the name cell held
+// the address too.
+func registrantCells(g []cell) (c Cover, inline, ok bool) {
+	n := len(g)
+	c.FileNumber = g[0].text
+	mid := append([]cell(nil), g[1:]...)
+	if reIRSExact.MatchString(g[n-1].text) {
+		c.IRSNumber = strings.ReplaceAll(g[n-1].text, " ", "")
+		mid = mid[:len(mid)-1]
+	} else {
+		last := &mid[len(mid)-1]
+		m := reTrailingIRS.FindStringSubmatchIndex(last.text)
+		c.IRSNumber = strings.ReplaceAll(last.text[m[2]:m[3]], " ", "")
+		last.text = strings.TrimSpace(last.text[:m[0]])
+	}
+	c.Name = mid[0].text
 	if codes.StateCode(c.Name) != "" {
 		// "1-4858 | New York | 13-1432060": the values row of a
 		// single registrant's file, state and IRS captions.
-		return Cover{}, false
+		return Cover{}, false, false
 	}
-	for _, m := range l.cells[2 : n-1] {
+	for _, m := range mid[1:] {
 		// A state-of-incorporation column between name and IRS number.
 		if s := stateOf(m.text); s != "" && c.State == "" {
 			c.State = s
@@ -69,16 +124,26 @@ func registrantRow(ls []line, i int) (Cover, bool) {
 		// The whole cell on one line: "Name (A Delaware Corporation)
 		// street city, state zip phone".
 		c.Name, c.State = strings.TrimSpace(m[1]), stateOf(m[2])
-		rest := m[3]
-		if p := phoneOf(rest); p != "" && strings.HasSuffix(strings.TrimSpace(rest), p) {
+		rest := strings.TrimSpace(m[3])
+		if p := phoneOf(rest); p != "" && strings.HasSuffix(rest, p) {
 			c.Phone = p
-			rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), p))
+			rest = reTelWordEnd.ReplaceAllString(strings.TrimSpace(strings.TrimSuffix(rest, p)), "")
 		}
 		if rest != "" {
 			parseAddress([]string{rest}, "", &c)
 		}
-		return c, validName(c.Name)
+		return c, true, validName(c.Name)
 	}
+	return c, false, validName(c.Name)
+}
+
+// reTelWordEnd matches a telephone caption left at the end of an address
+// ("... 70113 Telephone").
+var reTelWordEnd = regexp.MustCompile(`(?i)[\s,;]*(?:tel(?:ephone)?(?:\s+(?:no|number))?|phone)\.?:?$`)
+
+// linesBelow reads a registrant's state note, address and telephone from
+// the lines below its table row at ls[i], up to the next row.
+func linesBelow(ls []line, i int, c *Cover) {
 	var addr []string
 	for j := i + 1; j < len(ls) && j <= i+7; j++ {
 		m := ls[j]
@@ -103,9 +168,8 @@ func registrantRow(ls []line, i int) (Cover, bool) {
 		addr = append(addr, t)
 	}
 	if len(addr) > 0 {
-		parseAddress(addr, "", &c)
+		parseAddress(addr, "", c)
 	}
-	return c, validName(c.Name)
 }
 
 // sameParty reports whether r repeats a registrant of rs (a cover printed
