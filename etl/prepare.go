@@ -69,7 +69,9 @@ var (
 	filingRegistrantColumns = []string{"filing_id", "role", "ordinal", "registrant_id", "cik", "name", "sic",
 		"irs_number", "state_of_incorporation", "fiscal_year_end", "form_type", "sec_act", "file_number", "film_number",
 		"business_street1", "business_street2", "business_city", "business_state", "business_zip", "business_phone",
-		"mail_street1", "mail_street2", "mail_city", "mail_state", "mail_zip", "mail_phone"}
+		"mail_street1", "mail_street2", "mail_city", "mail_state", "mail_zip", "mail_phone",
+		"cover_name", "cover_irs_number", "cover_state_of_incorporation", "cover_file_number",
+		"cover_street1", "cover_street2", "cover_city", "cover_state", "cover_zip", "cover_phone"}
 	itemColumns     = []string{"filing_id", "ordinal", "code", "number_as_filed", "part", "title", "text", "source"}
 	exhibitColumns  = []string{"filing_id", "ordinal", "number", "type", "sequence", "filename", "description", "text"}
 	signerColumns   = []string{"filing_id", "ordinal", "name", "title", "signed_on", "signed_for", "context"}
@@ -233,6 +235,9 @@ func prepare(path, sha string, size int64, f *parser.Filing) (*prepared, error) 
 			p.short("film number", r.FilmNumber)}
 		row = p.appendAddress(row, r.BusinessAddress)
 		row = p.appendAddress(row, r.MailAddress)
+		row = append(row, p.short("cover name", r.CoverName), p.short("cover IRS number", r.CoverIRSNumber),
+			p.short("cover state of incorporation", r.CoverStateOfIncorporation), p.short("cover file number", r.CoverFileNumber))
+		row = p.appendAddress(row, r.CoverAddress)
 		pt.row = row
 		for _, fn := range r.FormerNames {
 			if n := clean(fn.Name); n != "" {

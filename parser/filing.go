@@ -82,6 +82,20 @@ type Registrant struct {
 	BusinessAddress      *Address     `json:"business_address"`
 	MailAddress          *Address     `json:"mail_address"`
 	FormerNames          []FormerName `json:"former_names"`
+
+	// The cover_* fields keep what the filing's cover page prints where it
+	// differs from the header's value above (a stale header: an old
+	// address or file number, a name changed by this filing). They are
+	// set only for a registrant that came from a header and whose cover
+	// page prints a different value; "" (cover_address: null) when the
+	// cover agrees, prints none, or the filing has no header. Names are
+	// compared by their significant words, numbers by their digits, and
+	// the address by street number, city, state, ZIP and telephone.
+	CoverName                 string   `json:"cover_name"`
+	CoverIRSNumber            string   `json:"cover_irs_number"`
+	CoverStateOfIncorporation string   `json:"cover_state_of_incorporation"`
+	CoverFileNumber           string   `json:"cover_file_number"`
+	CoverAddress              *Address `json:"cover_address"` // the cover's whole address block, with its telephone
 }
 
 // Address is a postal address with its telephone number.

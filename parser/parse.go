@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/edgarload/edgarload/parser/internal/codes"
 	"github.com/edgarload/edgarload/parser/internal/cover"
 	"github.com/edgarload/edgarload/parser/internal/exhibits"
 	"github.com/edgarload/edgarload/parser/internal/furniture"
@@ -229,39 +228,10 @@ func applyBody(f *Filing, b body) {
 			f.Securities = append(f.Securities, Security{Title: s.Title, TradingSymbol: s.TradingSymbol, Exchange: s.Exchange})
 		}
 	}
-	fromBody := Registrant{
-		Role:                 RoleFiler,
-		Name:                 firstNonEmpty(ix.RegistrantName, c.Name),
-		StateOfIncorporation: firstNonEmpty(ix.IncorporationState, c.State),
-		FileNumber:           firstNonEmpty(ix.FileNumber, c.FileNumber),
-		IRSNumber:            firstNonEmpty(codes.IRSNumber(ix.TaxID), codes.IRSNumber(c.IRSNumber)),
-		FormerNames:          []FormerName{},
-	}
-	if cik, ok := parseCIK(ix.CIK); ok {
-		fromBody.CIK = &cik
-	}
-	addr := Address{Street1: c.Street1, Street2: c.Street2, City: c.City, State: c.StateCode, Zip: c.Zip, Phone: c.Phone}
-	if b.hasIX && ix.City != "" {
-		phone := strings.TrimSpace(ix.CityAreaCode + " " + ix.LocalPhoneNumber)
-		if ix.CityAreaCode != "" && !strings.HasPrefix(ix.CityAreaCode, "(") {
-			phone = "(" + ix.CityAreaCode + ") " + ix.LocalPhoneNumber
-		}
-		addr = Address{Street1: ix.AddressLine1, Street2: strings.TrimSpace(ix.AddressLine2 + " " + ix.AddressLine3),
-			City: ix.City, State: ix.StateOrProvince, Zip: ix.PostalCode, Phone: firstNonEmpty(phone, c.Phone)}
-	}
-	if addr != (Address{}) {
-		fromBody.BusinessAddress = &addr
-	}
 	// A bare exhibit (a press release, a subsidiaries list) has no cover
 	// page: a name read from its first lines is not the registrant.
 	isExhibit := strings.HasPrefix(strings.ToUpper(f.FormType), "EX-")
-	if len(f.Registrants) == 0 {
-		if (!isExhibit || b.hasIX) && (fromBody.Name != "" || fromBody.CIK != nil || fromBody.FileNumber != "") {
-			f.Registrants = append(f.Registrants, fromBody)
-		}
-	} else {
-		fillGaps(&f.Registrants[0], fromBody)
-	}
+	applyBodyRegistrants(f, bodyRegistrants(b), !isExhibit || b.hasIX)
 
 	filed := derefOr(f.FiledAt, derefOr(f.PeriodOfReport, ""))
 	for _, it := range items.Extract(b.text, f.FormType, filed) {
@@ -286,31 +256,6 @@ func registrantName(f *Filing) string {
 		return ""
 	}
 	return strings.TrimSpace(reStateTag.ReplaceAllString(f.Registrants[0].Name, ""))
-}
-
-// fillGaps copies body-derived values into a header registrant where the
-// header left them empty.
-func fillGaps(r *Registrant, b Registrant) {
-	if r.Name == "" {
-		r.Name = b.Name
-	}
-	if r.CIK == nil {
-		r.CIK = b.CIK
-	}
-	if r.StateOfIncorporation == "" {
-		r.StateOfIncorporation = b.StateOfIncorporation
-	}
-	if r.FileNumber == "" {
-		r.FileNumber = b.FileNumber
-	}
-	if r.IRSNumber == "" {
-		r.IRSNumber = b.IRSNumber
-	}
-	if r.BusinessAddress == nil {
-		r.BusinessAddress = b.BusinessAddress
-	} else if b.BusinessAddress != nil && r.BusinessAddress.Phone == "" {
-		r.BusinessAddress.Phone = b.BusinessAddress.Phone
-	}
 }
 
 // bodyText is the trimmed plain text of a document (exhibit texts and

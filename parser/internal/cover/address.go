@@ -84,6 +84,12 @@ func parseAddress(addr []string, zip string, c *Cover) {
 		} else if len(parts) >= 2 {
 			c.City = strings.TrimSpace(last)
 			parts = parts[:len(parts)-1]
+			if dir, city, ok := strings.Cut(c.City, " "); ok && reDirectional.MatchString(dir) {
+				// "..., N.W. Atlanta": the street's quadrant, then the
+				// city.
+				parts[len(parts)-1] += ", " + dir
+				c.City = strings.TrimSpace(city)
+			}
 		}
 	}
 	if len(parts) >= 1 {
@@ -161,6 +167,9 @@ func zipOf(cols []column, k int, ls []line, above []int) string {
 
 // reStreetEnd matches words that end the street part of an address.
 var reStreetEnd = regexp.MustCompile(`(?i)^(?:street|avenue|ave\.?|road|rd\.?|drive|dr\.?|boulevard|blvd\.?|lane|ln\.?|way|parkway|pkwy\.?|place|plaza|court|ct\.?|circle|highway|hwy\.?|suite|floor|n\.?w\.?|n\.?e\.?|s\.?w\.?|s\.?e\.?|square|terrace|trail|box|center|centre|\d+[a-z]{0,2}|#\s?\d+),?$`)
+
+// reDirectional matches the quadrant that ends a street ("N.W.").
+var reDirectional = regexp.MustCompile(`^(?:[NS]\.?\s?[EW]\.?|[NS]\.[EW]\.),?$`)
 
 // reNumberWord matches a street number written as a word ("One Apple Park").
 var reNumberWord = regexp.MustCompile(`(?i)^(?:one|two|three|four|five|six|seven|eight|nine|ten)$`)

@@ -26,6 +26,44 @@ type Cover struct {
 	StateCode    string // EDGAR code of the address's state or country ("MA")
 	Zip          string // ZIP or postal code
 	Phone        string // telephone number as printed ("(978) 614-8100")
+
+	// Others are the further registrants of a combined cover page (a
+	// holding company and its subsidiaries), in printed order, each with
+	// only the registrant fields (Name .. Phone) set.
+	Others []Cover
+}
+
+// Registrants returns every registrant the cover names: the first (the
+// cover's own registrant fields) then Others. It is empty when the cover
+// names none.
+func (c Cover) Registrants() []Cover {
+	first := c.party()
+	if first == (party{}) {
+		return c.Others
+	}
+	return append([]Cover{first.cover()}, c.Others...)
+}
+
+// party is the comparable registrant part of a Cover.
+type party struct {
+	Name, State, FileNumber, IRSNumber, Street1, Street2, City, StateCode, Zip, Phone string
+}
+
+// party returns c's registrant fields.
+func (c Cover) party() party {
+	return party{c.Name, c.State, c.FileNumber, c.IRSNumber, c.Street1, c.Street2, c.City, c.StateCode, c.Zip, c.Phone}
+}
+
+// cover returns p as a Cover with only the registrant fields set.
+func (p party) cover() Cover {
+	return Cover{Name: p.Name, State: p.State, FileNumber: p.FileNumber, IRSNumber: p.IRSNumber, Street1: p.Street1,
+		Street2: p.Street2, City: p.City, StateCode: p.StateCode, Zip: p.Zip, Phone: p.Phone}
+}
+
+// setParty copies p into c's registrant fields.
+func (c *Cover) setParty(p party) {
+	c.Name, c.State, c.FileNumber, c.IRSNumber = p.Name, p.State, p.FileNumber, p.IRSNumber
+	c.Street1, c.Street2, c.City, c.StateCode, c.Zip, c.Phone = p.Street1, p.Street2, p.City, p.StateCode, p.Zip, p.Phone
 }
 
 // field identifies what a cover label describes.
@@ -414,102 +452,154 @@ func joinCells(cs []cell) string {
 	return strings.Join(parts, " ")
 }
 
+// partyReader gathers one registrant's fields from the caption blocks:
+// the single-valued fields go straight into c, the address parts wait for
+// finish.
+type partyReader struct {
+	c                    *Cover
+	addr                 []string
+	zip, city, addrState string
+	seenName             bool
+}
+
 // fromLabels walks the caption blocks of the cover and reads each field's
 // value from the line(s) above its caption, or from the caption line itself.
+// A further "Exact name of registrant" caption starts the next registrant
+// of a combined cover (kept in c.Others); when the table reader already
+// found the registrants it ends the walk instead.
 func fromLabels(ls []line, c *Cover) {
-	var addr []string
-	var zip, city, addrState string
-	seenName := false
+	first := &partyReader{c: c}
+	cur := first
+	var extra []*partyReader
 	for i := 0; i < len(ls); i++ {
 		l := ls[i]
 		if l.blank || l.rule {
 			continue
 		}
-		inline(l, c)
+		inline(l, cur.c)
 		if !isLabelLine(l) {
-			sideBySide(l, c)
+			sideBySide(l, cur.c)
 			continue
 		}
 		cols, next := labelBlock(ls, i)
-		if seenName && hasKind(cols, fName) {
-			// A second registrant: keep the first.
-			break
-		}
-		above := valueLinesAbove(ls, i, 5)
-		var lastVals [][]cell
-		if len(above) > 0 {
-			lastVals = assign(cols, ls[above[len(above)-1]])
-		}
-		for k, col := range cols {
-			if len(above) == 0 {
+		if cur.seenName && hasKind(cols, fName) {
+			if len(c.Others) > 0 || !namesRegistrant(cols) {
 				break
 			}
-			v := joinCells(lastVals[k])
-			if c.setField(col.kind, v) {
-				seenName = seenName || col.kind == fName
-				continue
-			}
-			switch col.kind {
-			case fZip:
-				if zip == "" {
-					zip = zipOf(cols, k, ls, above)
-				}
-			case fCity:
-				city = v
-			case fAddrState:
-				addrState = v
-			case fAddress:
-				if addr != nil {
-					continue
-				}
-				addrAbove := valueLines(ls, i, 5, true)
-				for n, a := range addrAbove {
-					vs := assign(cols, ls[a])[k]
-					s := joinAddress(vs)
-					if p := phoneOf(s); p != "" && len(p) >= len(s)-4 {
-						// "Address and telephone number" caption.
-						if c.Phone == "" {
-							c.Phone = p
-						}
-						continue
-					}
-					if s == "" {
-						continue
-					}
-					// A second address (several offices) starts with a
-					// street number after a city line: keep the first.
-					if len(addr) >= 1 && startsDigit(s) && (len(addr) >= 2 && !startsDigit(addr[len(addr)-1]) || zipOf(cols, -1, ls, addrAbove[n-1:n]) != "" || reZip.MatchString(addr[len(addr)-1])) {
-						zip = zipOf(cols, -1, ls, addrAbove[:n])
-						break
-					}
-					addr = append(addr, s)
-				}
-			}
+			cur = &partyReader{c: &Cover{}}
+			extra = append(extra, cur)
 		}
-		if c.Name == "" && hasKind(cols, fName) && next < len(ls) {
-			// Caption above its value.
-			for j := next; j < len(ls) && j < next+3; j++ {
-				if ls[j].blank || ls[j].rule {
-					continue
-				}
-				if v := ls[j].text(); len(ls[j].cells) == 1 && !ls[j].label && validName(v) && !reFile.MatchString(v) {
-					c.Name = v
-					seenName = true
-				}
-				break
-			}
-		}
+		cur.block(ls, i, next, cols)
 		i = next - 1
 	}
-	if c.Street1 == "" && len(addr) > 0 {
-		parseAddress(addr, zip, c)
-		if c.City == "" && city != "" {
-			c.City = city
-		}
-		if c.StateCode == "" && addrState != "" {
-			c.StateCode = codes.StateCode(addrState)
+	first.finish()
+	for _, r := range extra {
+		r.finish()
+		if r.seenName && !sameParty(c.Registrants(), *r.c) {
+			c.Others = append(c.Others, *r.c)
 		}
 	}
+}
+
+// block reads the values of the caption block ls[i:next] (columns cols).
+func (r *partyReader) block(ls []line, i, next int, cols []column) {
+	c := r.c
+	above := valueLinesAbove(ls, i, 5)
+	var lastVals [][]cell
+	if len(above) > 0 {
+		lastVals = assign(cols, ls[above[len(above)-1]])
+	}
+	for k, col := range cols {
+		if len(above) == 0 {
+			break
+		}
+		v := joinCells(lastVals[k])
+		if c.setField(col.kind, v) {
+			r.seenName = r.seenName || col.kind == fName
+			continue
+		}
+		switch col.kind {
+		case fZip:
+			if r.zip == "" {
+				r.zip = zipOf(cols, k, ls, above)
+			}
+		case fCity:
+			r.city = v
+		case fAddrState:
+			r.addrState = v
+		case fAddress:
+			if r.addr == nil {
+				r.address(ls, i, k, cols)
+			}
+		}
+	}
+	if c.Name == "" && hasKind(cols, fName) && next < len(ls) {
+		// Caption above its value.
+		for j := next; j < len(ls) && j < next+3; j++ {
+			if ls[j].blank || ls[j].rule {
+				continue
+			}
+			if v := ls[j].text(); len(ls[j].cells) == 1 && !ls[j].label && validName(v) && !reFile.MatchString(v) {
+				c.Name = v
+				r.seenName = true
+			}
+			break
+		}
+	}
+}
+
+// address reads the address lines above the address caption of column k
+// at ls[i].
+func (r *partyReader) address(ls []line, i, k int, cols []column) {
+	c := r.c
+	addrAbove := valueLines(ls, i, 5, true)
+	for n, a := range addrAbove {
+		vs := assign(cols, ls[a])[k]
+		s := joinAddress(vs)
+		if p := phoneOf(s); p != "" && len(p) >= len(s)-4 {
+			// "Address and telephone number" caption.
+			if c.Phone == "" {
+				c.Phone = p
+			}
+			continue
+		}
+		if s == "" {
+			continue
+		}
+		// A second address (several offices) starts with a street
+		// number after a city line: keep the first.
+		if len(r.addr) >= 1 && startsDigit(s) && (len(r.addr) >= 2 && !startsDigit(r.addr[len(r.addr)-1]) || zipOf(cols, -1, ls, addrAbove[n-1:n]) != "" || reZip.MatchString(r.addr[len(r.addr)-1])) {
+			r.zip = zipOf(cols, -1, ls, addrAbove[:n])
+			break
+		}
+		r.addr = append(r.addr, s)
+	}
+}
+
+// finish parses the gathered address into the registrant.
+func (r *partyReader) finish() {
+	c := r.c
+	if c.Street1 == "" && len(r.addr) > 0 {
+		parseAddress(r.addr, r.zip, c)
+		if c.City == "" && r.city != "" {
+			c.City = r.city
+		}
+		if c.StateCode == "" && r.addrState != "" {
+			c.StateCode = codes.StateCode(r.addrState)
+		}
+	}
+}
+
+// namesRegistrant reports whether a name caption of cols names a
+// registrant ("Exact name of registrant as specified in its charter"), not
+// a depositor or sponsor of an asset-backed issuer.
+func namesRegistrant(cols []column) bool {
+	for _, c := range cols {
+		if c.kind == fName && strings.Contains(strings.ToLower(c.text), "registrant") {
+			return true
+		}
+	}
+	return false
 }
 
 // hasKind reports whether one of cols describes f.
@@ -563,13 +653,54 @@ func validName(v string) bool {
 	if len(v) < 2 || len(v) > 200 {
 		return false
 	}
-	if reBoiler.MatchString(v) {
+	if reBoiler.MatchString(v) || isContactLine(v) {
 		return false
 	}
 	if _, ok := codes.FindDate(v); ok {
 		return false
 	}
 	return strings.ContainsFunc(v, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' })
+}
+
+// reContactLine matches the lines of a press release's contact block or
+// boilerplate headings that end in a company name ("At the Company:",
+// "Contact: Investor Relations", "About Acme Corp.").
+var reContactLine = regexp.MustCompile(`(?i)^(?:at\s+the\s+company\b|at\s+(?:the\s+)?(?:investor|financial|public)\s+relations\b|(?:company|media|investor|press|financial|analyst)s?\s+(?:contacts?|relations|inquiries)\b|contacts?\b|investor\s+relations\b|investors?\s*:|media\s*:|for\s+(?:further|more|additional)\s+information\b|for\s+immediate\s+release\b|news\s+release\b|press\s+release\b|about\s|source\s*:|(?:the\s+)?board\s+of\s+directors\b)|:\s*$`)
+
+// isContactLine reports whether v reads like a contact-block line or a
+// press-release heading rather than a registrant's name.
+func isContactLine(v string) bool {
+	return reContactLine.MatchString(strings.TrimSpace(v))
+}
+
+// reCoverTitle matches the titles that open a cover page (of a report or
+// of a prospectus).
+var reCoverTitle = regexp.MustCompile(`(?i)^(?:united\s+states\s+)?securities\s+and\s+exchange\s+commission\b|^washington,?\s+d\.?\s?c\.?|^form\s+\d{1,2}-?[a-z]{1,3}\b|^filed\s+pursuant\s+to\s+rule\b|^registration\s+(?:statement\s+)?no\b|^(?:preliminary\s+)?prospectus(?:\s+supplement)?$`)
+
+// hasCoverMarker reports whether ls reads as a cover page: a cover title
+// line ("SECURITIES AND EXCHANGE COMMISSION", "FORM 8-K") or a caption of
+// the registrant's name, file number, IRS number or state.
+func hasCoverMarker(ls []line) bool {
+	for _, l := range ls {
+		if l.blank || l.rule {
+			continue
+		}
+		if l.label {
+			for _, c := range l.cells {
+				if len(c.text) > 120 {
+					continue // prose that ends in a parenthesis
+				}
+				switch classify(c.text) {
+				case fName, fFile, fIRS, fState:
+					return true
+				}
+			}
+		}
+		if t := l.text(); len(t) < 80 && reCoverTitle.MatchString(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // stateOf normalizes a printed jurisdiction to its code, trying the whole
@@ -595,7 +726,17 @@ func stateOf(v string) string {
 
 // phoneOf returns the first telephone number printed in v.
 func phoneOf(v string) string {
-	return strings.TrimSpace(rePhone.FindString(v))
+	loc := rePhone.FindStringIndex(v)
+	if loc == nil {
+		return ""
+	}
+	p := v[loc[0]:loc[1]]
+	if loc[0] > 0 && v[loc[0]-1] >= '0' && v[loc[0]-1] <= '9' && p[0] == '1' {
+		// "62701 (217) 555-0101": the 1 ends the ZIP code, it is no
+		// country code.
+		p = strings.TrimLeft(p[1:], " .-")
+	}
+	return strings.TrimSpace(p)
 }
 
 // reCorpSuffix matches the legal-form word that ends most company names.
@@ -627,8 +768,10 @@ func fallbacks(ls []line, c *Cover) {
 			}
 		}
 	}
-	if c.Name == "" {
-		// No caption: a company-looking line among the first lines.
+	if c.Name == "" && hasCoverMarker(ls) {
+		// No caption: a company-looking line among the first lines of
+		// what reads as a cover page (never a press release's heading
+		// or contact block).
 		for i, l := range ls {
 			if i > 40 {
 				break

@@ -5,6 +5,7 @@ import (
 	"github.com/edgarload/edgarload/parser/internal/corpus"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -33,7 +34,7 @@ func TestSeed(t *testing.T) {
 		FileNumber: "000-30229", IRSNumber: "04-3387074", Street1: "250 APOLLO DRIVE", City: "CHELMSFORD",
 		StateCode: "MA", Zip: "01824", Phone: "(978) 614-8100",
 	}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("seed cover:\n got %+v\nwant %+v", got, want)
 	}
 }
