@@ -170,12 +170,29 @@ type body struct {
 // inline-XBRL cover facts.
 func bodyOf(raw []byte, name string) body {
 	b := body{isHTML: isHTMLDocument(raw, name)}
-	b.text = plainText(raw, b.isHTML)
 	if b.isHTML {
-		b.ix, b.hasIX = ixbrl.Extract(raw)
+		b.text, b.ix, b.hasIX = renderHTML(raw)
+	} else {
+		b.text = plainText(raw, false)
 	}
 	b.cover = cover.Extract(b.text)
 	return b
+}
+
+// renderHTML renders an HTML document and reads its inline-XBRL cover
+// facts in one tokenisation.
+func renderHTML(raw []byte) (text string, ix ixbrl.Cover, hasIX bool) {
+	if !ixbrl.MayHaveFacts(raw) {
+		return furniture.Strip(textconv.HTMLToText(raw)), ix, false
+	}
+	r := ixbrl.NewReader()
+	t, tapped := textconv.HTMLToTextTap(raw, r)
+	if tapped {
+		ix, hasIX = r.Cover()
+	} else {
+		ix, hasIX = ixbrl.Extract(raw)
+	}
+	return furniture.Strip(t), ix, hasIX
 }
 
 // isHTMLDocument reports whether a document is HTML, by its content or by

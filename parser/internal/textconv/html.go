@@ -57,12 +57,8 @@ var headElems = map[string]bool{
 // dropped. Entities are decoded, unicode spaces become plain spaces and runs
 // of spaces collapse to one.
 func HTMLToText(b []byte) string {
-	src := decodeHTML(b)
-	c := converter{textMode: plainTextInHTML(src)}
-	c.top.out = &c.out
-	c.out.Grow(len(src) / 3)
-	c.run(html.NewTokenizer(strings.NewReader(src)))
-	return c.out.String()
+	text, _ := HTMLToTextTap(b, nil)
+	return text
 }
 
 // sink accumulates rendered text: either straight into the output (the
@@ -213,6 +209,8 @@ type converter struct {
 	textMode  bool       // plain text wrapped in HTML: all text is preformatted
 	lists     []list     // open <ul>/<ol> elements
 	scratch   []byte     // reused buffer of readAttrs
+	attrs     []Attr     // attributes of the current tag, when read
+	tap       Tap        // sees every token first (nil: none)
 }
 
 // list is an open <ul> or <ol>; items are marked "• " or "N. ".
@@ -284,40 +282,38 @@ type attrFlags struct {
 
 // readAttrs reads the attributes that change rendering.
 // scratch is reused for the compacted style (see compactLower).
-func readAttrs(z *html.Tokenizer, scratch *[]byte) attrFlags {
+func readAttrs(attrs []Attr, scratch *[]byte) attrFlags {
 	var f attrFlags
-	for {
-		k, v, more := z.TagAttr()
+	for _, a := range attrs {
+		k, v := a.Key, a.Val
 		switch string(k) {
 		case "style":
 			*scratch = compactLower((*scratch)[:0], v)
-			st := string(*scratch)
-			if strings.Contains(st, "display:none") {
+			st := *scratch
+			if bytes.Contains(st, []byte("display:none")) {
 				f.hidden = true
 			}
 			// All four page-break properties contain "break-": most styles
 			// have none and need only this one scan.
-			if strings.Contains(st, "break-") && (strings.Contains(st, "page-break-before:always") || strings.Contains(st, "page-break-after:always") ||
-				strings.Contains(st, "break-before:page") || strings.Contains(st, "break-after:page")) {
+			if bytes.Contains(st, []byte("break-")) && (bytes.Contains(st, []byte("page-break-before:always")) || bytes.Contains(st, []byte("page-break-after:always")) ||
+				bytes.Contains(st, []byte("break-before:page")) || bytes.Contains(st, []byte("break-after:page"))) {
 				f.pageBreak = true
 			}
-			inlineBlock := strings.Contains(st, "display:inline-block")
+			inlineBlock := bytes.Contains(st, []byte("display:inline-block"))
 			f.gap = f.gap || nonZero(st, "padding-left:") || nonZero(st, "margin-left:") || inlineBlock
 			f.gapAfter = f.gapAfter || nonZero(st, "padding-right:") || nonZero(st, "margin-right:") || inlineBlock
-			f.wingdings = f.wingdings || strings.Contains(st, "wingdings")
+			f.wingdings = f.wingdings || bytes.Contains(st, []byte("wingdings"))
 		case "face":
-			f.wingdings = f.wingdings || bytes.Contains(bytes.ToLower(v), []byte("wingdings"))
+			f.wingdings = f.wingdings || containsWingdings(v)
 		case "hidden":
 			f.hidden = true
 		case "start":
-			if n, err := strconv.Atoi(strings.TrimSpace(string(v))); err == nil && n > 0 && n < 1e6 {
+			if n, err := strconv.Atoi(string(bytes.TrimSpace(v))); err == nil && n > 0 && n < 1e6 {
 				f.start = n
 			}
 		}
-		if !more {
-			return f
-		}
 	}
+	return f
 }
 
 // renderingAttrs are the attribute names readAttrs reads.
@@ -346,12 +342,12 @@ var wingdingsGlyphs = map[string]string{
 
 // nonZero reports whether the CSS property prop (with its colon) is set in
 // the compacted style st to a value with a non-zero digit.
-func nonZero(st, prop string) bool {
-	i := strings.Index(st, prop)
+func nonZero(st []byte, prop string) bool {
+	i := bytes.Index(st, []byte(prop))
 	if i < 0 || (i > 0 && st[i-1] != ';' && st[i-1] != '"') {
 		return false
 	}
-	for _, c := range []byte(st[i+len(prop):]) {
+	for _, c := range st[i+len(prop):] {
 		switch {
 		case c == ';':
 			return false
@@ -399,7 +395,7 @@ func tagName(b []byte) string {
 	return string(b)
 }
 
-// run consumes the token stream.
+// run consumes the token stream, showing each token to c.tap first.
 func (c *converter) run(z *html.Tokenizer) {
 	for {
 		tt := z.Next()
@@ -411,12 +407,33 @@ func (c *converter) run(z *html.Tokenizer) {
 			c.top.breakLine()
 			return
 		case html.TextToken:
-			c.onText(z.Text())
+			t := z.Text()
+			if c.tap != nil {
+				c.tap.Text(t)
+			}
+			c.onText(t)
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			c.onStart(tagName(name), hasAttr, tt == html.SelfClosingTagToken, z)
+			c.attrs = c.attrs[:0]
+			var f attrFlags
+			if hasAttr {
+				mine := mayHaveRenderingAttr(z.Raw())
+				if mine || (c.tap != nil && c.tap.WantAttrs(name)) {
+					c.attrs = collectAttrs(z, c.attrs)
+				}
+				if mine {
+					f = readAttrs(c.attrs, &c.scratch)
+				}
+			}
+			if c.tap != nil {
+				c.tap.StartTag(name, c.attrs, tt == html.SelfClosingTagToken)
+			}
+			c.onStart(tagName(name), f, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
+			if c.tap != nil {
+				c.tap.EndTag(name)
+			}
 			c.onEnd(tagName(name))
 		}
 	}
@@ -452,7 +469,7 @@ func (c *converter) onText(t []byte) {
 }
 
 // onStart handles a start (or self-closing) tag.
-func (c *converter) onStart(name string, hasAttr, selfClosing bool, z *html.Tokenizer) {
+func (c *converter) onStart(name string, f attrFlags, selfClosing bool) {
 	if c.skip != "" {
 		switch {
 		case c.skip == "head" && !headElems[name]:
@@ -468,10 +485,6 @@ func (c *converter) onStart(name string, hasAttr, selfClosing bool, z *html.Toke
 		default:
 			return
 		}
-	}
-	var f attrFlags
-	if hasAttr && mayHaveRenderingAttr(z.Raw()) {
-		f = readAttrs(z, &c.scratch)
 	}
 	kind := elemKinds[name]
 	if (f.hidden || kind == kindSkip) && !selfClosing && !isVoid(name) {
