@@ -209,7 +209,8 @@ type converter struct {
 	textMode  bool       // plain text wrapped in HTML: all text is preformatted
 	lists     []list     // open <ul>/<ol> elements
 	scratch   []byte     // reused buffer of readAttrs
-	attrs     []Attr     // attributes of the current tag, when read
+	attrs     []Attr     // attributes of the current tag
+	tags      tagReader  // reads tag names and attributes
 	tap       Tap        // sees every token first (nil: none)
 }
 
@@ -413,24 +414,15 @@ func (c *converter) run(z *html.Tokenizer) {
 			}
 			c.onText(t)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			c.attrs = c.attrs[:0]
-			var f attrFlags
-			if hasAttr {
-				mine := mayHaveRenderingAttr(z.Raw())
-				if mine || (c.tap != nil && c.tap.WantAttrs(name)) {
-					c.attrs = collectAttrs(z, c.attrs)
-				}
-				if mine {
-					f = readAttrs(c.attrs, &c.scratch)
-				}
-			}
+			name, attrs, _ := c.tags.tag(z, false, c.tap, c.attrs[:0])
+			c.attrs = attrs
+			f := readAttrs(attrs, &c.scratch)
 			if c.tap != nil {
-				c.tap.StartTag(name, c.attrs, tt == html.SelfClosingTagToken)
+				c.tap.StartTag(name, attrs, tt == html.SelfClosingTagToken)
 			}
 			c.onStart(tagName(name), f, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
-			name, _ := z.TagName()
+			name, _, _ := c.tags.tag(z, true, nil, nil)
 			if c.tap != nil {
 				c.tap.EndTag(name)
 			}

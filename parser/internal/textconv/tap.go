@@ -82,13 +82,23 @@ func htmlSource(b []byte) (src io.Reader, textMode, ok bool) {
 // cleanButCR reports whether b is valid UTF-8 that Decode changes at most
 // by turning CR and CRLF into LF.
 func cleanButCR(b []byte) bool {
-	for i := 0; i < len(b); i++ {
-		if b[i] != '\r' && special(b, i) {
+	for i, c := range b {
+		if suspect[c] && c != '\r' && special(b, i) {
 			return false
 		}
 	}
 	return utf8.Valid(b)
 }
+
+// suspect marks the bytes special may be true at: controls, DEL and the
+// lead byte of C1 controls.
+var suspect = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n'
+	}
+	t[0x7F], t[0xC2] = true, true
+	return t
+}()
 
 // lineCount is the number of LF in Decode's text of b, which cleanButCR
 // accepts: LF, CRLF and lone CR each end one line.

@@ -82,3 +82,61 @@ func FuzzInPlaceMatchesDecoded(f *testing.F) {
 		checkInPlace(t, "input", b)
 	})
 }
+
+// allAttrs is a Tap that wants every attribute.
+type allAttrs struct{ recorder }
+
+func (allAttrs) WantAttrs([]byte) bool { return true }
+
+// checkTagReader fails when tagReader reads a tag of b otherwise than the
+// tokenizer's TagName and TagAttr.
+func checkTagReader(t *testing.T, name string, b []byte) {
+	t.Helper()
+	z := html.NewTokenizer(strings.NewReader(string(b)))
+	zr := html.NewTokenizer(strings.NewReader(string(b)))
+	var r tagReader
+	for n := 0; ; n++ {
+		tt, tr := z.Next(), zr.Next()
+		if tt != tr {
+			t.Fatalf("%s: token %d: types %v and %v", name, n, tt, tr)
+		}
+		if tt == html.ErrorToken {
+			return
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken && tt != html.EndTagToken {
+			continue
+		}
+		end := tt == html.EndTagToken
+		wantName, wantHas := z.TagName()
+		var want []Attr
+		if wantHas {
+			want = collectAttrs(z, nil)
+		}
+		gotName, got, gotHas := r.tag(zr, end, &allAttrs{}, nil)
+		if string(gotName) != string(wantName) || gotHas != wantHas || fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
+			t.Fatalf("%s: tag %q: read %q %v %q, tokenizer %q %v %q", name, zr.Raw(), gotName, gotHas, got, wantName, wantHas, want)
+		}
+	}
+}
+
+// TestTagReaderMatchesTokenizer checks tagReader against the tokenizer on
+// the corpus and on odd tags.
+func TestTagReaderMatchesTokenizer(t *testing.T) {
+	odd := `<P ALIGN=center Align="x" STYLE='a:b'><td =x a= b c=>d e="f>g" /h i/j=k>` +
+		`<br/><br / ><img src=a/ ><x a b='' c=""/></P x=1><div	style="x"	 class=q>` +
+		`<p a=1 a=2 A=3><span st&#121;le="x">e</span><b c="a&amp;b">x</b><i d="x` + "\r\n" + `y">` +
+		`<script type=x>if (a<b) {}</script ><style>p{}</style><title>t</title><textarea a=b>x</textarea>`
+	checkTagReader(t, "odd", []byte(odd))
+	for name, b := range primaryHTML(t) {
+		checkTagReader(t, name, b)
+	}
+}
+
+// FuzzTagReader is TestTagReaderMatchesTokenizer on any input.
+func FuzzTagReader(f *testing.F) {
+	f.Add([]byte(`<a b=c d='e' f="g" =h i/ j>`))
+	f.Add([]byte(`<P STYLE=x></P a=b><br/>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		checkTagReader(t, "input", b)
+	})
+}
