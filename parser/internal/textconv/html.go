@@ -66,7 +66,7 @@ func HTMLToText(b []byte) string {
 type sink struct {
 	out     *strings.Builder // non-nil for the document sink
 	lines   []string         // cell lines (out == nil)
-	line    strings.Builder  // the line being built
+	line    []byte           // the line being built (reused from line to line)
 	space   bool             // a space is pending before the next glyph
 	nbsp    bool             // the (empty) line held a non-breaking space
 	blank   bool             // a blank line is pending before the next line
@@ -93,13 +93,28 @@ func (s *sink) addLine(l string) {
 	s.started = true
 }
 
+// addLineBytes is addLine of a line being built: the document sink
+// writes it without making a string of it.
+func (s *sink) addLineBytes(l []byte) {
+	if s.out == nil || len(l) == 0 {
+		s.addLine(string(l))
+		return
+	}
+	if s.blank && s.started {
+		s.out.WriteByte('\n')
+	}
+	s.out.Write(l)
+	s.out.WriteByte('\n')
+	s.blank = false
+	s.started = true
+}
+
 // breakLine ends the current line; an empty line that held only a
 // non-breaking space counts as a blank line, as a browser shows it.
 func (s *sink) breakLine() {
-	if s.line.Len() > 0 {
-		l := strings.TrimRight(s.line.String(), " ")
-		s.line.Reset()
-		s.addLine(l)
+	if len(s.line) > 0 {
+		s.addLineBytes(bytes.TrimRight(s.line, " "))
+		s.line = s.line[:0]
 	} else if s.nbsp {
 		s.blank = true
 	}
@@ -147,20 +162,20 @@ func (s *sink) text(t []byte) {
 			s.space = true
 		case isUnicodeSpace(r):
 			s.space = true
-			if s.line.Len() == 0 {
+			if len(s.line) == 0 {
 				s.nbsp = true
 			}
 		case isInvisible(r):
 		default:
-			if (s.space || s.box && unicode.IsLetter(r)) && s.line.Len() > 0 {
-				s.line.WriteByte(' ')
+			if (s.space || s.box && unicode.IsLetter(r)) && len(s.line) > 0 {
+				s.line = append(s.line, ' ')
 			}
 			s.space = false
 			s.box = r == '☐' || r == '☒' || r == '☑'
 			if n == 1 {
-				s.line.WriteByte(c)
+				s.line = append(s.line, c)
 			} else {
-				s.line.WriteRune(r)
+				s.line = utf8.AppendRune(s.line, r)
 			}
 		}
 	}
@@ -176,20 +191,20 @@ func (s *sink) preText(t []byte) {
 		i += n
 		switch {
 		case r == '\n':
-			if s.line.Len() == 0 {
+			if len(s.line) == 0 {
 				s.addLine("")
 			} else {
 				s.breakLine()
 			}
 		case r == '\t':
-			for n := tabWidth - s.line.Len()%tabWidth; n > 0; n-- {
-				s.line.WriteByte(' ')
+			for n := tabWidth - len(s.line)%tabWidth; n > 0; n-- {
+				s.line = append(s.line, ' ')
 			}
 		case r == '\r' || r == '\f' || isUnicodeSpace(r):
-			s.line.WriteByte(' ')
+			s.line = append(s.line, ' ')
 		case isInvisible(r):
 		default:
-			s.line.WriteRune(r)
+			s.line = utf8.AppendRune(s.line, r)
 		}
 	}
 }
@@ -209,6 +224,7 @@ type converter struct {
 	textMode  bool       // plain text wrapped in HTML: all text is preformatted
 	lists     []list     // open <ul>/<ol> elements
 	scratch   []byte     // reused buffer of readAttrs
+	spareLine []byte     // line buffer of the last closed cell, for the next
 	attrs     []Attr     // attributes of the current tag
 	tags      tagReader  // reads tag names and attributes
 	tap       Tap        // sees every token first (nil: none)
@@ -499,7 +515,7 @@ func (c *converter) onStart(name string, f attrFlags, selfClosing bool) {
 	}
 	switch name {
 	case "br":
-		if s.line.Len() == 0 && c.pre == 0 {
+		if len(s.line) == 0 && c.pre == 0 {
 			s.blank = true
 		}
 		s.breakLine()
@@ -517,7 +533,8 @@ func (c *converter) onStart(name string, f attrFlags, selfClosing bool) {
 		t := c.curTable()
 		c.closeCell(t)
 		t.inRow = true
-		t.cell = &sink{}
+		t.cell = &sink{line: c.spareLine}
+		c.spareLine = nil
 		return
 	case "ul", "ol":
 		if !selfClosing {

@@ -20,6 +20,7 @@ func (c *converter) closeCell(t *table) {
 	}
 	t.cell.breakLine()
 	t.cells = append(t.cells, t.cell.lines)
+	c.spareLine = t.cell.line[:0]
 	t.cell = nil
 }
 
