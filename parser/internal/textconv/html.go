@@ -224,7 +224,7 @@ type converter struct {
 	textMode  bool       // plain text wrapped in HTML: all text is preformatted
 	lists     []list     // open <ul>/<ol> elements
 	scratch   []byte     // reused buffer of readAttrs
-	spareLine []byte     // line buffer of the last closed cell, for the next
+	freeCells []*sink    // sinks of closed cells, reused for the next cells
 	attrs     []Attr     // attributes of the current tag
 	tags      tagReader  // reads tag names and attributes
 	tap       Tap        // sees every token first (nil: none)
@@ -533,8 +533,7 @@ func (c *converter) onStart(name string, f attrFlags, selfClosing bool) {
 		t := c.curTable()
 		c.closeCell(t)
 		t.inRow = true
-		t.cell = &sink{line: c.spareLine}
-		c.spareLine = nil
+		t.cell = c.newCell()
 		return
 	case "ul", "ol":
 		if !selfClosing {
