@@ -7,7 +7,7 @@ GO    ?= go
 BIN   := bin/edgarload
 DEMO_DB ?= edgarload
 
-.PHONY: build demo test bench bench-corpus bench-archive fuzz vet fmt clean
+.PHONY: build demo test bench bench-corpus bench-archive bench-parse fuzz vet fmt clean
 
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 
@@ -45,6 +45,13 @@ bench-corpus: build
 	echo "== first load"; $(BIN) load --log-level warn --database-url "$$base/edgarload_bench" $$dirs; \
 	echo "== second load"; $(BIN) load --log-level warn --database-url "$$base/edgarload_bench" $$dirs; \
 	psql "$$base/postgres" -X -q -c 'DROP DATABASE edgarload_bench WITH (FORCE)'
+
+# Parse speed of the built binary, whole process (no database): `edgarload
+# parse` over ../shared/corpus submissions + feed files and over the whole
+# corpus mix, RUNS times each (default 3); prints wall MB/s (median and
+# range), MB per CPU-second and peak RSS.
+bench-parse: build
+	@scripts/bench-parse.sh $(BIN) $${RUNS:-3}
 
 # Bulk archive end to end: builds a ~2 GB (compressed, gzip level 1) daily
 # feed .nc.tar.gz from ../shared/corpus feed and submission files with

@@ -221,10 +221,7 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	if opts.MaxInflightBytes <= 0 {
 		opts.MaxInflightBytes = defaultMaxInflightBytes
 	}
-	parse := opts.Parse
-	if parse == nil {
-		parse = parser.Parse
-	}
+	parse := opts.Parse // nil: parser.ParseWith, given the screening stage's hash
 	if opts.Migrate {
 		var out strings.Builder
 		if err := MigratePool(ctx, pool, "up", &out); err != nil {
@@ -366,20 +363,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 		// an injected Options.Parse every input is parsed.
 		screen(ctx, pool, opts.Parse == nil, !opts.RetryRejects, attemptTimeout(opts), walked, ins, outs, log)
 	}()
-	for range opts.Workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for in := range ins {
-				o := process(in, parse)
-				select {
-				case outs <- o:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
+	startWorkers(ctx, opts.Workers, &wg, ins, outs, func(in Input) outcome { return process(in, parse) })
 	go func() { wg.Wait(); close(outs) }()
 
 	var batch []*prepared
@@ -517,6 +501,8 @@ func process(in Input, parse ParseFunc) (o outcome) {
 		if f != nil {
 			size = f.Source.Bytes
 		}
+	} else if parse == nil {
+		f, err = parser.ParseWith(in.Name, in.data, parser.Options{SHA256: o.sha})
 	} else {
 		f, err = parse(in.Name, in.data)
 	}

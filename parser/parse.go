@@ -2,8 +2,6 @@ package parser
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"regexp"
@@ -25,12 +23,26 @@ import (
 // document in plain text or HTML. path is used only to label the result
 // and errors. Parse never panics; on failure the error names the file.
 func Parse(path string, data []byte) (f *Filing, err error) {
+	return ParseWith(path, data, Options{})
+}
+
+// Options are the optional inputs of ParseWith.
+type Options struct {
+	// SHA256 is the hex SHA-256 of the data when the caller has computed
+	// it already (the loader hashes every input to screen it): it becomes
+	// Source.SHA256 without hashing the data again. It must be the hash of
+	// the data passed; "" means compute it.
+	SHA256 string
+}
+
+// ParseWith is Parse with options.
+func ParseWith(path string, data []byte, opts Options) (f *Filing, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, err = nil, fmt.Errorf("%s: parser failure (please report): %v", path, r)
 		}
 	}()
-	f, err = parse(path, data)
+	f, err = parse(path, data, opts.SHA256)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -47,16 +59,18 @@ func Parse(path string, data []byte) (f *Filing, err error) {
 	return f, nil
 }
 
-func parse(path string, data []byte) (*Filing, error) {
+func parse(path string, data []byte, sha string) (*Filing, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%w: the file is empty", ErrNotFiling)
 	}
 	if reason := notFilingReason(path, data); reason != "" {
 		return nil, notFiling(reason)
 	}
-	sum := sha256.Sum256(data)
+	if sha == "" {
+		sha = sha256Hex(data)
+	}
 	f := &Filing{
-		Source:          Source{Path: path, SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(data))},
+		Source:          Source{Path: path, SHA256: sha, Bytes: int64(len(data))},
 		ParserVersion:   Version,
 		Registrants:     []Registrant{},
 		Documents:       []Document{},
@@ -170,12 +184,29 @@ type body struct {
 // inline-XBRL cover facts.
 func bodyOf(raw []byte, name string) body {
 	b := body{isHTML: isHTMLDocument(raw, name)}
-	b.text = plainText(raw, b.isHTML)
 	if b.isHTML {
-		b.ix, b.hasIX = ixbrl.Extract(raw)
+		b.text, b.ix, b.hasIX = renderHTML(raw)
+	} else {
+		b.text = plainText(raw, false)
 	}
 	b.cover = cover.Extract(b.text)
 	return b
+}
+
+// renderHTML renders an HTML document and reads its inline-XBRL cover
+// facts in one tokenisation.
+func renderHTML(raw []byte) (text string, ix ixbrl.Cover, hasIX bool) {
+	if !ixbrl.MayHaveFacts(raw) {
+		return furniture.Strip(textconv.HTMLToText(raw)), ix, false
+	}
+	r := ixbrl.NewReader()
+	t, tapped := textconv.HTMLToTextTap(raw, r)
+	if tapped {
+		ix, hasIX = r.Cover()
+	} else {
+		ix, hasIX = ixbrl.Extract(raw)
+	}
+	return furniture.Strip(t), ix, hasIX
 }
 
 // isHTMLDocument reports whether a document is HTML, by its content or by

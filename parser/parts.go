@@ -44,9 +44,11 @@ func ParseParts(name string, parts []Part) (*Filing, error) {
 	var total int64
 	sorted := append([]Part(nil), parts...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
-	for _, p := range sorted {
+	shas := make([]string, len(sorted))
+	for i, p := range sorted {
 		total += int64(len(p.Data))
-		f, err := Parse(p.Name, p.Data)
+		shas[i] = sha256Hex(p.Data)
+		f, err := ParseWith(p.Name, p.Data, Options{SHA256: shas[i]})
 		if err != nil {
 			if !errors.Is(err, ErrNotFiling) {
 				warnings = append(warnings, fmt.Sprintf("skipped %v", err))
@@ -87,7 +89,7 @@ func ParseParts(name string, parts []Part) (*Filing, error) {
 				Bytes: len(p.part.Data)})
 		}
 	}
-	out.Source = Source{Path: name, SHA256: PartsSHA256(parts), Bytes: total}
+	out.Source = Source{Path: name, SHA256: combinedSHA256(shas), Bytes: total}
 	sanitize(out)
 	return out, nil
 }
@@ -273,10 +275,20 @@ func mergeExhibitPart(out *Filing, typ string, part Part) {
 func PartsSHA256(parts []Part) string {
 	shas := make([]string, len(parts))
 	for i, p := range parts {
-		sum := sha256.Sum256(p.Data)
-		shas[i] = hex.EncodeToString(sum[:])
+		shas[i] = sha256Hex(p.Data)
 	}
+	return combinedSHA256(shas)
+}
+
+// combinedSHA256 is PartsSHA256 from the parts' hex SHA-256s (sorted in
+// place).
+func combinedSHA256(shas []string) string {
 	sort.Strings(shas)
-	sum := sha256.Sum256([]byte(strings.Join(shas, "\n")))
+	return sha256Hex([]byte(strings.Join(shas, "\n")))
+}
+
+// sha256Hex is the hex SHA-256 of data.
+func sha256Hex(data []byte) string {
+	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -87,32 +88,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			w := bufio.NewWriter(stdout)
 			defer w.Flush()
-			enc := json.NewEncoder(w)
-			enc.SetEscapeHTML(false)
-			var failed []error
-			err := etl.WalkInputs(ctx, paths, func(in etl.Input) error {
-				data, err := in.Read()
-				if err != nil {
-					failed = append(failed, err)
-					fmt.Fprintf(stderr, "edgarload: %v\n", err)
-					return nil
+			failed := 0
+			err := etl.ParseInputs(ctx, paths, 0, 0, func(in etl.Input) parsed {
+				return parseOne(in, textOnly)
+			}, func(p parsed) error {
+				for _, e := range p.errs {
+					failed++
+					fmt.Fprintf(stderr, "edgarload: %v\n", e)
 				}
-				if textOnly {
-					return printText(w, stderr, in, data, &failed)
-				}
-				f, err := etl.ParseInput(in)
-				if err != nil {
-					failed = append(failed, err)
-					fmt.Fprintf(stderr, "edgarload: %v\n", err)
-					return nil
-				}
-				return enc.Encode(f)
+				_, err := w.Write(p.out)
+				return err
 			})
 			if err != nil {
 				return err
 			}
-			if len(failed) > 0 {
-				return fmt.Errorf("%d input(s) could not be parsed", len(failed))
+			if failed > 0 {
+				return fmt.Errorf("%d input(s) could not be parsed", failed)
 			}
 			return nil
 		},
@@ -399,9 +390,43 @@ func buildVersion() string {
 	return "devel+" + rev
 }
 
+// parsed is what `parse` prints for one input: its output (a JSON line,
+// or the text of its documents) and its errors.
+type parsed struct {
+	out  []byte
+	errs []error
+}
+
+// parseOne parses one input for `parse` (on a worker goroutine): the
+// filing as one JSON line, or with textOnly its primary documents' text.
+func parseOne(in etl.Input, textOnly bool) parsed {
+	data, err := in.Read()
+	if err != nil {
+		return parsed{errs: []error{err}}
+	}
+	var buf bytes.Buffer
+	if textOnly {
+		var p parsed
+		p.errs = printText(&buf, in, data)
+		p.out = buf.Bytes()
+		return p
+	}
+	f, err := etl.ParseInput(in)
+	if err != nil {
+		return parsed{errs: []error{err}}
+	}
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(f); err != nil {
+		return parsed{errs: []error{fmt.Errorf("%s: encode JSON: %w", in.Name, err)}}
+	}
+	return parsed{out: buf.Bytes()}
+}
+
 // printText writes the plain text of an input's primary document (of each
-// file, for a filing folder) for `parse --text`.
-func printText(w io.Writer, stderr io.Writer, in etl.Input, data []byte, failed *[]error) error {
+// file, for a filing folder) for `parse --text`, and returns the errors of
+// the files it could not read.
+func printText(w *bytes.Buffer, in etl.Input, data []byte) []error {
 	type named struct {
 		name string
 		data []byte
@@ -413,21 +438,17 @@ func printText(w io.Writer, stderr io.Writer, in etl.Input, data []byte, failed 
 			files = append(files, named{p.Name, p.Data})
 		}
 	}
+	var errs []error
 	for _, f := range files {
 		text, err := parser.ExtractText(f.name, f.data)
 		if err != nil {
-			*failed = append(*failed, err)
-			fmt.Fprintf(stderr, "edgarload: %v\n", err)
+			errs = append(errs, err)
 			continue
 		}
 		if len(files) > 1 {
-			if _, err := fmt.Fprintf(w, "==> %s <==\n", f.name); err != nil {
-				return err
-			}
+			fmt.Fprintf(w, "==> %s <==\n", f.name)
 		}
-		if _, err := io.WriteString(w, text); err != nil {
-			return err
-		}
+		w.WriteString(text)
 	}
-	return nil
+	return errs
 }

@@ -48,6 +48,9 @@ const maxFooterLen = 100
 func Strip(text string) string {
 	lines := strings.Split(text, "\n")
 	drop := Lines(lines)
+	if unchanged(lines, drop) {
+		return text // no copy of a document without furniture
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	blank, wrote := false, false
@@ -73,6 +76,23 @@ func Strip(text string) string {
 		wrote = true
 	}
 	return b.String()
+}
+
+// unchanged reports whether Strip would return the text of lines as it
+// is: no line dropped or cut, no run of blank lines to collapse.
+func unchanged(lines []string, drop []bool) bool {
+	blank := false
+	for i, l := range lines {
+		if drop[i] || strings.Contains(l, "<") && leadTagRe.MatchString(l) {
+			return false
+		}
+		isBlank := strings.TrimSpace(l) == ""
+		if isBlank && blank {
+			return false
+		}
+		blank = isBlank
+	}
+	return true
 }
 
 // Lines reports which lines of a document are page furniture.

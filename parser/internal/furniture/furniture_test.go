@@ -31,3 +31,22 @@ func TestStrip(t *testing.T) {
 		}
 	}
 }
+
+// TestStripUnchangedText checks the shortcut for text without furniture:
+// it comes back as it is, while text with a blank run, a page tag or a
+// page number is still cleaned.
+func TestStripUnchangedText(t *testing.T) {
+	clean := "ACME CORP\n\nItem 2.02 Results of Operations\nRevenue rose.\n\n\tSigned\n"
+	if got := Strip(clean); got != clean {
+		t.Errorf("clean text changed: %q", got)
+	}
+	for in, want := range map[string]string{
+		"a\n\n \nb":           "a\n\nb",
+		"a\n<PAGE> 2 text\nb": "a\n2 text\nb",
+		"a\n<PAGE>\nb":        "a\nb",
+	} {
+		if got := Strip(in); got != want {
+			t.Errorf("Strip(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

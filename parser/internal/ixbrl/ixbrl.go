@@ -75,8 +75,10 @@ type context struct {
 	endDate string // endDate or instant
 }
 
-// reader holds the state of one Extract run.
-type reader struct {
+// Reader reads the dei: cover facts from the tokens of an HTML document
+// (a textconv.Tap): feed it the tokens, then call Cover. The zero value is
+// not usable; use NewReader.
+type Reader struct {
 	deiPrefixes map[string]bool
 	facts       []*fact
 	conts       map[string]*continuation
@@ -94,24 +96,37 @@ type reader struct {
 	dateBuf  strings.Builder
 }
 
-// Extract reads the dei: cover facts of an inline-XBRL HTML document; ok is
-// false when it has none. Facts may be spelt with any prefix bound to a dei
-// namespace, hidden in ix:hidden, split by ix:continuation or nested in
-// other facts; formats (ixt: and ixt-sec: transformations) are applied.
-func Extract(b []byte) (c Cover, ok bool) {
-	if !bytes.Contains(b, []byte("dei")) {
-		return Cover{}, false
-	}
-	r := &reader{
+// MayHaveFacts reports whether the document b can hold dei facts at all:
+// when false, reading its tokens is wasted work.
+func MayHaveFacts(b []byte) bool {
+	return bytes.Contains(b, []byte("dei"))
+}
+
+// NewReader returns a Reader with no facts read yet.
+func NewReader() *Reader {
+	return &Reader{
 		deiPrefixes: map[string]bool{},
 		conts:       map[string]*continuation{},
 		wanted:      map[string]bool{},
 		contexts:    map[string]*context{},
 		ctxOrder:    map[string]int{},
 	}
+}
+
+// Extract reads the dei: cover facts of an inline-XBRL HTML document; ok is
+// false when it has none. Facts may be spelt with any prefix bound to a dei
+// namespace, hidden in ix:hidden, split by ix:continuation or nested in
+// other facts; formats (ixt: and ixt-sec: transformations) are applied.
+// The parser reads them with a Reader fed by the text renderer's
+// tokenisation instead (textconv.HTMLToTextTap); Extract tokenises b itself.
+func Extract(b []byte) (c Cover, ok bool) {
+	if !MayHaveFacts(b) {
+		return Cover{}, false
+	}
+	r := NewReader()
 	src := textconv.Decode(b)
 	r.run(html.NewTokenizer(strings.NewReader(src)))
-	return r.cover()
+	return r.Cover()
 }
 
 // localName splits an element name at its colon. The parts alias name:
@@ -123,22 +138,43 @@ func localName(name []byte) (prefix, local []byte) {
 	return nil, name
 }
 
-func (r *reader) run(z *html.Tokenizer) {
+// run feeds r the tokens of z.
+func (r *Reader) run(z *html.Tokenizer) {
+	var as []textconv.Attr
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
 			return
 		case html.TextToken:
-			r.onText(z.Text())
+			r.Text(z.Text())
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			r.onStart(name, hasAttr, tt == html.SelfClosingTagToken, z)
+			as = as[:0]
+			if hasAttr && r.WantAttrs(name) {
+				for {
+					k, v, more := z.TagAttr()
+					if k != nil || v != nil {
+						as = append(as, textconv.Attr{Key: k, Val: v})
+					}
+					if !more {
+						break
+					}
+				}
+			}
+			r.StartTag(name, as, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			r.onEnd(name)
+			r.EndTag(name)
 		}
 	}
+}
+
+// WantAttrs reports whether StartTag reads the attributes of the tag
+// name: those of prefixed (ix:, xbrli:) elements, <html> and <body>.
+func (r *Reader) WantAttrs(name []byte) bool {
+	prefix, local := localName(name)
+	return len(prefix) > 0 || string(local) == "html" || string(local) == "body"
 }
 
 // attrs holds the attributes of a tag that the reader uses ("" when
@@ -147,12 +183,12 @@ type attrs struct {
 	id, name, contextRef, continuedAt, format, scheme string
 }
 
-// attrs reads the attributes of the current tag, recording dei namespace
-// prefixes on the way.
-func (r *reader) attrs(z *html.Tokenizer) attrs {
+// attrs reads the attributes of a tag, recording dei namespace prefixes
+// on the way.
+func (r *Reader) attrs(as []textconv.Attr) attrs {
 	var a attrs
-	for {
-		k, v, more := z.TagAttr()
+	for _, at := range as {
+		k, v := at.Key, at.Val
 		switch string(k) {
 		case "id":
 			a.id = string(v)
@@ -171,29 +207,23 @@ func (r *reader) attrs(z *html.Tokenizer) attrs {
 				r.deiPrefixes[string(p)] = true
 			}
 		}
-		if !more {
-			return a
-		}
 	}
+	return a
 }
 
-func (r *reader) onStart(name []byte, hasAttr, selfClosing bool, z *html.Tokenizer) {
+// StartTag reads a start or self-closing tag.
+func (r *Reader) StartTag(name []byte, as []textconv.Attr, selfClosing bool) {
 	prefix, local := localName(name)
 	if len(prefix) == 0 {
 		switch string(local) {
 		case "html", "body":
-			if hasAttr {
-				r.attrs(z)
-			}
+			r.attrs(as)
 		case "br", "p", "div", "td", "th", "tr", "li":
 			r.addText(" ")
 		}
 		return
 	}
-	var a attrs
-	if hasAttr {
-		a = r.attrs(z)
-	}
+	a := r.attrs(as)
 	switch string(local) {
 	case "nonnumeric", "nonfraction":
 		if selfClosing {
@@ -246,7 +276,7 @@ func (r *reader) onStart(name []byte, hasAttr, selfClosing bool, z *html.Tokeniz
 
 // addFact records a fact element; facts of other taxonomies are kept as nil
 // so that the stack of open elements stays balanced.
-func (r *reader) addFact(a attrs, empty bool) any {
+func (r *Reader) addFact(a attrs, empty bool) any {
 	p, l, ok := strings.Cut(a.name, ":")
 	if !ok || l == "" || !deiNames[l] {
 		return nil
@@ -267,7 +297,8 @@ func (r *reader) addFact(a attrs, empty bool) any {
 	return f
 }
 
-func (r *reader) onEnd(name []byte) {
+// EndTag reads an end tag.
+func (r *Reader) EndTag(name []byte) {
 	prefix, local := localName(name)
 	if len(prefix) == 0 {
 		switch string(local) {
@@ -300,7 +331,8 @@ func (r *reader) onEnd(name []byte) {
 	}
 }
 
-func (r *reader) onText(t []byte) {
+// Text reads a text token.
+func (r *Reader) Text(t []byte) {
 	if r.inIdent {
 		r.identBuf.Write(t)
 	}
@@ -313,7 +345,7 @@ func (r *reader) onText(t []byte) {
 }
 
 // addText appends t to every open fact and continuation being read.
-func (r *reader) addText(t string) {
+func (r *Reader) addText(t string) {
 	if r.exclude > 0 {
 		return
 	}
@@ -342,7 +374,7 @@ var deiNames = map[string]bool{
 }
 
 // value returns the whitespace-normalized text of f with its continuations.
-func (r *reader) value(f *fact) string {
+func (r *Reader) value(f *fact) string {
 	var sb strings.Builder
 	sb.WriteString(f.text.String())
 	seen := map[string]bool{}
@@ -380,8 +412,9 @@ func normSpace(s string) string {
 	return sb.String()
 }
 
-// cover assembles the facts into a Cover.
-func (r *reader) cover() (Cover, bool) {
+// Cover assembles the facts read into a Cover; ok is false when the
+// document had none.
+func (r *Reader) Cover() (Cover, bool) {
 	prefixes := r.deiPrefixes
 	if len(prefixes) == 0 {
 		prefixes = map[string]bool{"dei": true}
@@ -514,7 +547,7 @@ func appendSecurity(list []Security, s Security) []Security {
 
 // isDefault reports whether the context id has no dimensions (or is
 // unknown).
-func (r *reader) isDefault(id string) bool {
+func (r *Reader) isDefault(id string) bool {
 	c := r.contexts[id]
 	return c == nil || !c.segment
 }

@@ -308,3 +308,24 @@ func BenchmarkExtract(b *testing.B) {
 		Extract(data)
 	}
 }
+
+// TestReaderFedByRenderer checks that a Reader fed the text renderer's
+// tokens (one tokenisation, as the parser reads documents) finds exactly
+// what Extract, tokenising on its own, finds.
+func TestReaderFedByRenderer(t *testing.T) {
+	docs := corpusDocs(t)
+	docs["fixture"] = []byte(`<html xmlns:dei="http://xbrl.sec.gov/dei/2023"><body>` +
+		"<ix:nonNumeric name=\"dei:EntityRegistrantName\" contextRef=\"c\" continuedAt=\"k\">Acme\r\n</ix:nonNumeric>" +
+		`<div style="display:none"><ix:continuation id="k">Corp</ix:continuation></div></body></html>`)
+	for name, b := range docs {
+		want, wantOK := Extract(b)
+		r := NewReader()
+		if _, tapped := textconv.HTMLToTextTap(b, r); !tapped {
+			continue // a legacy charset: the parser calls Extract
+		}
+		got, ok := r.Cover()
+		if ok != wantOK || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: fed by the renderer %v %+v, Extract %v %+v", name, ok, got, wantOK, want)
+		}
+	}
+}

@@ -55,7 +55,7 @@ func special(b []byte, i int) bool {
 func writeValid(sb *strings.Builder, b []byte) {
 	start := 0
 	for i := 0; i < len(b); i++ {
-		if !special(b, i) {
+		if !suspect[b[i]] || !special(b, i) {
 			continue
 		}
 		sb.Write(b[start:i])

@@ -57,12 +57,8 @@ var headElems = map[string]bool{
 // dropped. Entities are decoded, unicode spaces become plain spaces and runs
 // of spaces collapse to one.
 func HTMLToText(b []byte) string {
-	src := decodeHTML(b)
-	c := converter{textMode: plainTextInHTML(src)}
-	c.top.out = &c.out
-	c.out.Grow(len(src) / 3)
-	c.run(html.NewTokenizer(strings.NewReader(src)))
-	return c.out.String()
+	text, _ := HTMLToTextTap(b, nil)
+	return text
 }
 
 // sink accumulates rendered text: either straight into the output (the
@@ -70,7 +66,7 @@ func HTMLToText(b []byte) string {
 type sink struct {
 	out     *strings.Builder // non-nil for the document sink
 	lines   []string         // cell lines (out == nil)
-	line    strings.Builder  // the line being built
+	line    []byte           // the line being built (reused from line to line)
 	space   bool             // a space is pending before the next glyph
 	nbsp    bool             // the (empty) line held a non-breaking space
 	blank   bool             // a blank line is pending before the next line
@@ -97,13 +93,28 @@ func (s *sink) addLine(l string) {
 	s.started = true
 }
 
+// addLineBytes is addLine of a line being built: the document sink
+// writes it without making a string of it.
+func (s *sink) addLineBytes(l []byte) {
+	if s.out == nil || len(l) == 0 {
+		s.addLine(string(l))
+		return
+	}
+	if s.blank && s.started {
+		s.out.WriteByte('\n')
+	}
+	s.out.Write(l)
+	s.out.WriteByte('\n')
+	s.blank = false
+	s.started = true
+}
+
 // breakLine ends the current line; an empty line that held only a
 // non-breaking space counts as a blank line, as a browser shows it.
 func (s *sink) breakLine() {
-	if s.line.Len() > 0 {
-		l := strings.TrimRight(s.line.String(), " ")
-		s.line.Reset()
-		s.addLine(l)
+	if len(s.line) > 0 {
+		s.addLineBytes(bytes.TrimRight(s.line, " "))
+		s.line = s.line[:0]
 	} else if s.nbsp {
 		s.blank = true
 	}
@@ -151,20 +162,20 @@ func (s *sink) text(t []byte) {
 			s.space = true
 		case isUnicodeSpace(r):
 			s.space = true
-			if s.line.Len() == 0 {
+			if len(s.line) == 0 {
 				s.nbsp = true
 			}
 		case isInvisible(r):
 		default:
-			if (s.space || s.box && unicode.IsLetter(r)) && s.line.Len() > 0 {
-				s.line.WriteByte(' ')
+			if (s.space || s.box && unicode.IsLetter(r)) && len(s.line) > 0 {
+				s.line = append(s.line, ' ')
 			}
 			s.space = false
 			s.box = r == '☐' || r == '☒' || r == '☑'
 			if n == 1 {
-				s.line.WriteByte(c)
+				s.line = append(s.line, c)
 			} else {
-				s.line.WriteRune(r)
+				s.line = utf8.AppendRune(s.line, r)
 			}
 		}
 	}
@@ -180,20 +191,20 @@ func (s *sink) preText(t []byte) {
 		i += n
 		switch {
 		case r == '\n':
-			if s.line.Len() == 0 {
+			if len(s.line) == 0 {
 				s.addLine("")
 			} else {
 				s.breakLine()
 			}
 		case r == '\t':
-			for n := tabWidth - s.line.Len()%tabWidth; n > 0; n-- {
-				s.line.WriteByte(' ')
+			for n := tabWidth - len(s.line)%tabWidth; n > 0; n-- {
+				s.line = append(s.line, ' ')
 			}
 		case r == '\r' || r == '\f' || isUnicodeSpace(r):
-			s.line.WriteByte(' ')
+			s.line = append(s.line, ' ')
 		case isInvisible(r):
 		default:
-			s.line.WriteRune(r)
+			s.line = utf8.AppendRune(s.line, r)
 		}
 	}
 }
@@ -213,6 +224,10 @@ type converter struct {
 	textMode  bool       // plain text wrapped in HTML: all text is preformatted
 	lists     []list     // open <ul>/<ol> elements
 	scratch   []byte     // reused buffer of readAttrs
+	freeCells []*sink    // sinks of closed cells, reused for the next cells
+	attrs     []Attr     // attributes of the current tag
+	tags      tagReader  // reads tag names and attributes
+	tap       Tap        // sees every token first (nil: none)
 }
 
 // list is an open <ul> or <ol>; items are marked "• " or "N. ".
@@ -284,40 +299,38 @@ type attrFlags struct {
 
 // readAttrs reads the attributes that change rendering.
 // scratch is reused for the compacted style (see compactLower).
-func readAttrs(z *html.Tokenizer, scratch *[]byte) attrFlags {
+func readAttrs(attrs []Attr, scratch *[]byte) attrFlags {
 	var f attrFlags
-	for {
-		k, v, more := z.TagAttr()
+	for _, a := range attrs {
+		k, v := a.Key, a.Val
 		switch string(k) {
 		case "style":
 			*scratch = compactLower((*scratch)[:0], v)
-			st := string(*scratch)
-			if strings.Contains(st, "display:none") {
+			st := *scratch
+			if bytes.Contains(st, []byte("display:none")) {
 				f.hidden = true
 			}
 			// All four page-break properties contain "break-": most styles
 			// have none and need only this one scan.
-			if strings.Contains(st, "break-") && (strings.Contains(st, "page-break-before:always") || strings.Contains(st, "page-break-after:always") ||
-				strings.Contains(st, "break-before:page") || strings.Contains(st, "break-after:page")) {
+			if bytes.Contains(st, []byte("break-")) && (bytes.Contains(st, []byte("page-break-before:always")) || bytes.Contains(st, []byte("page-break-after:always")) ||
+				bytes.Contains(st, []byte("break-before:page")) || bytes.Contains(st, []byte("break-after:page"))) {
 				f.pageBreak = true
 			}
-			inlineBlock := strings.Contains(st, "display:inline-block")
+			inlineBlock := bytes.Contains(st, []byte("display:inline-block"))
 			f.gap = f.gap || nonZero(st, "padding-left:") || nonZero(st, "margin-left:") || inlineBlock
 			f.gapAfter = f.gapAfter || nonZero(st, "padding-right:") || nonZero(st, "margin-right:") || inlineBlock
-			f.wingdings = f.wingdings || strings.Contains(st, "wingdings")
+			f.wingdings = f.wingdings || bytes.Contains(st, []byte("wingdings"))
 		case "face":
-			f.wingdings = f.wingdings || bytes.Contains(bytes.ToLower(v), []byte("wingdings"))
+			f.wingdings = f.wingdings || containsWingdings(v)
 		case "hidden":
 			f.hidden = true
 		case "start":
-			if n, err := strconv.Atoi(strings.TrimSpace(string(v))); err == nil && n > 0 && n < 1e6 {
+			if n, err := strconv.Atoi(string(bytes.TrimSpace(v))); err == nil && n > 0 && n < 1e6 {
 				f.start = n
 			}
 		}
-		if !more {
-			return f
-		}
 	}
+	return f
 }
 
 // renderingAttrs are the attribute names readAttrs reads.
@@ -346,12 +359,12 @@ var wingdingsGlyphs = map[string]string{
 
 // nonZero reports whether the CSS property prop (with its colon) is set in
 // the compacted style st to a value with a non-zero digit.
-func nonZero(st, prop string) bool {
-	i := strings.Index(st, prop)
+func nonZero(st []byte, prop string) bool {
+	i := bytes.Index(st, []byte(prop))
 	if i < 0 || (i > 0 && st[i-1] != ';' && st[i-1] != '"') {
 		return false
 	}
-	for _, c := range []byte(st[i+len(prop):]) {
+	for _, c := range st[i+len(prop):] {
 		switch {
 		case c == ';':
 			return false
@@ -399,7 +412,7 @@ func tagName(b []byte) string {
 	return string(b)
 }
 
-// run consumes the token stream.
+// run consumes the token stream, showing each token to c.tap first.
 func (c *converter) run(z *html.Tokenizer) {
 	for {
 		tt := z.Next()
@@ -411,12 +424,24 @@ func (c *converter) run(z *html.Tokenizer) {
 			c.top.breakLine()
 			return
 		case html.TextToken:
-			c.onText(z.Text())
+			t := z.Text()
+			if c.tap != nil {
+				c.tap.Text(t)
+			}
+			c.onText(t)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			c.onStart(tagName(name), hasAttr, tt == html.SelfClosingTagToken, z)
+			name, attrs, _ := c.tags.tag(z, false, c.tap, c.attrs[:0])
+			c.attrs = attrs
+			f := readAttrs(attrs, &c.scratch)
+			if c.tap != nil {
+				c.tap.StartTag(name, attrs, tt == html.SelfClosingTagToken)
+			}
+			c.onStart(tagName(name), f, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
-			name, _ := z.TagName()
+			name, _, _ := c.tags.tag(z, true, nil, nil)
+			if c.tap != nil {
+				c.tap.EndTag(name)
+			}
 			c.onEnd(tagName(name))
 		}
 	}
@@ -452,7 +477,7 @@ func (c *converter) onText(t []byte) {
 }
 
 // onStart handles a start (or self-closing) tag.
-func (c *converter) onStart(name string, hasAttr, selfClosing bool, z *html.Tokenizer) {
+func (c *converter) onStart(name string, f attrFlags, selfClosing bool) {
 	if c.skip != "" {
 		switch {
 		case c.skip == "head" && !headElems[name]:
@@ -468,10 +493,6 @@ func (c *converter) onStart(name string, hasAttr, selfClosing bool, z *html.Toke
 		default:
 			return
 		}
-	}
-	var f attrFlags
-	if hasAttr && mayHaveRenderingAttr(z.Raw()) {
-		f = readAttrs(z, &c.scratch)
 	}
 	kind := elemKinds[name]
 	if (f.hidden || kind == kindSkip) && !selfClosing && !isVoid(name) {
@@ -494,7 +515,7 @@ func (c *converter) onStart(name string, hasAttr, selfClosing bool, z *html.Toke
 	}
 	switch name {
 	case "br":
-		if s.line.Len() == 0 && c.pre == 0 {
+		if len(s.line) == 0 && c.pre == 0 {
 			s.blank = true
 		}
 		s.breakLine()
@@ -512,7 +533,7 @@ func (c *converter) onStart(name string, hasAttr, selfClosing bool, z *html.Toke
 		t := c.curTable()
 		c.closeCell(t)
 		t.inRow = true
-		t.cell = &sink{}
+		t.cell = c.newCell()
 		return
 	case "ul", "ol":
 		if !selfClosing {

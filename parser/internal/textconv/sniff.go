@@ -2,7 +2,6 @@ package textconv
 
 import (
 	"bytes"
-	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/htmlindex"
@@ -68,26 +67,33 @@ func hasTag(low []byte, m string) bool {
 // that is not valid UTF-8 and declares another charset than UTF-8 or
 // Latin-1/Windows-1252 in a <meta> tag is decoded from that charset.
 func decodeHTML(b []byte) string {
+	s, _ := decodeHTMLCharset(b)
+	return s
+}
+
+// decodeHTMLCharset is decodeHTML; meta reports that the <meta> charset
+// was used (the text may then differ from Decode's).
+func decodeHTMLCharset(b []byte) (s string, meta bool) {
 	if utf8.Valid(b) {
-		return Decode(b)
+		return Decode(b), false
 	}
 	label := metaCharset(b)
 	if label == "" {
-		return Decode(b)
+		return Decode(b), false
 	}
 	enc, err := htmlindex.Get(label)
 	if err != nil {
-		return Decode(b)
+		return Decode(b), false
 	}
 	switch name, _ := htmlindex.Name(enc); name {
 	case "utf-8", "windows-1252", "iso-8859-1", "":
-		return Decode(b)
+		return Decode(b), false
 	}
 	out, err := enc.NewDecoder().Bytes(b)
 	if err != nil {
-		return Decode(b)
+		return Decode(b), false
 	}
-	return Decode(out)
+	return Decode(out), true
 }
 
 // metaCharset returns the charset label declared near the top of an HTML
@@ -116,16 +122,17 @@ const (
 	textModeLinesPerTag = 20 // more source lines than this per block tag: plain text
 )
 
-// plainTextInHTML reports whether src is a plain-text filing merely wrapped
-// in <html><body> (1990s conversions): many source lines, hardly any block
-// tags and no <pre>. Such a document is rendered with its line breaks and
-// spacing kept, and its SGML <TABLE>/<CAPTION>/<S>/<C> tags ignored.
-func plainTextInHTML(src string) bool {
-	lines := strings.Count(src, "\n")
+// plainTextInHTML reports whether src, a document of lines lines, is a
+// plain-text filing merely wrapped in <html><body> (1990s conversions):
+// many source lines, hardly any block tags and no <pre>. Such a document is
+// rendered with its line breaks and spacing kept, and its SGML
+// <TABLE>/<CAPTION>/<S>/<C> tags ignored.
+func plainTextInHTML[T string | []byte](src T, lines int) bool {
 	if lines < textModeMinLines {
 		return false
 	}
 	blocks := 0
+	var name [10]byte
 	for i := 0; i < len(src); i++ {
 		if src[i] != '<' || i+1 >= len(src) {
 			continue
@@ -136,9 +143,10 @@ func plainTextInHTML(src string) bool {
 		}
 		k := j
 		for k < len(src) && k-j < 10 && (src[k]|0x20 >= 'a' && src[k]|0x20 <= 'z' || src[k] >= '0' && src[k] <= '9') {
+			name[k-j] = src[k] | 0x20
 			k++
 		}
-		switch strings.ToLower(src[j:k]) {
+		switch string(name[:k-j]) {
 		case "pre", "xmp", "listing", "plaintext":
 			return false
 		case "p", "div", "br", "tr", "td", "li", "h1", "h2", "h3", "h4", "h5", "h6", "center", "hr":

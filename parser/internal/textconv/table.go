@@ -20,7 +20,22 @@ func (c *converter) closeCell(t *table) {
 	}
 	t.cell.breakLine()
 	t.cells = append(t.cells, t.cell.lines)
+	c.freeCells = append(c.freeCells, t.cell)
 	t.cell = nil
+}
+
+// newCell returns an empty sink for a table cell, reusing one of a closed
+// cell (nothing refers to it any more: its lines went to its row, and a
+// table nested in it was closed before it) with its line buffer.
+func (c *converter) newCell() *sink {
+	n := len(c.freeCells)
+	if n == 0 {
+		return &sink{}
+	}
+	s := c.freeCells[n-1]
+	c.freeCells = c.freeCells[:n-1]
+	*s = sink{line: s.line[:0]}
+	return s
 }
 
 // closeRow ends the open row of t and writes its lines to the parent.

@@ -1,0 +1,172 @@
+package textconv
+
+import (
+	"bytes"
+
+	"golang.org/x/net/html"
+)
+
+// The tokenizer's TagName and TagAttr copy every name, key and value they
+// return (x/net/html replaces NUL in a copy even when there is none), and
+// they are most of the allocations of rendering a document. tagReader
+// reads the name and attributes of a tag from its raw bytes instead,
+// replaying the tokenizer's own attribute scanner (WHATWG 13.2.5.32-38 as
+// x/net/html implements it: first of duplicate keys wins, keys
+// lower-cased in ASCII), for every tag whose raw text has no character
+// the tokenizer would rewrite (&, CR, NUL); other tags go through TagName
+// and TagAttr. TestTagReaderMatchesTokenizer and its fuzz target hold the
+// two to the same result.
+
+// tagReader reads tags without allocating; the slices it returns are
+// valid until its next call.
+type tagReader struct {
+	lower []byte // lower-cased name and keys
+	spans []span // attribute key and value spans of the raw tag
+}
+
+// span is a byte range [start, end) of a raw tag; key spans index lower.
+type span struct{ start, end int }
+
+// tag returns the lower-cased name of the current tag token of z, its
+// attributes appended to dst (for a start tag), and whether it has any.
+// A tag read by the tokenizer gets its attributes only when they may
+// change rendering (mayHaveRenderingAttr) or tap wants them.
+func (r *tagReader) tag(z *html.Tokenizer, end bool, tap Tap, dst []Attr) (name []byte, _ []Attr, hasAttr bool) {
+	raw := z.Raw()
+	skip := 1
+	if end {
+		skip = 2
+	}
+	if len(raw) <= skip || raw[0] != '<' || (end && raw[1] != '/') || !isASCIILetter(raw[skip]) ||
+		bytes.IndexByte(raw, '&') >= 0 || bytes.IndexByte(raw, '\r') >= 0 || bytes.IndexByte(raw, 0) >= 0 {
+		name, hasAttr = z.TagName()
+		if !end && hasAttr && (mayHaveRenderingAttr(raw) || tap != nil && tap.WantAttrs(name)) {
+			dst = collectAttrs(z, dst)
+		}
+		return name, dst, hasAttr
+	}
+	i := skip
+	for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
+		i++
+	}
+	r.lower = appendLower(r.lower[:0], raw[skip:i])
+	nameLen := len(r.lower)
+	r.spans = r.spans[:0]
+	r.scanAttrs(raw, i)
+	if end {
+		return r.lower[:nameLen], dst, false // the tokenizer keeps no attributes of end tags
+	}
+	for k := 0; k < len(r.spans); k += 2 {
+		ks, vs := r.spans[k], r.spans[k+1]
+		var val []byte
+		if vs.end > vs.start {
+			val = raw[vs.start:vs.end]
+		}
+		dst = append(dst, Attr{Key: r.lower[ks.start:ks.end], Val: val})
+	}
+	return r.lower[:nameLen], dst, len(r.spans) > 0
+}
+
+// scanAttrs records the attributes of raw, a whole tag, from i (just after
+// its name): pairs of spans, the key's in r.lower (lower-cased), the
+// value's in raw. It is x/net/html's readTag loop over bytes in memory:
+// the tokenizer read exactly raw, so the scan ends at its final '>'.
+func (r *tagReader) scanAttrs(raw []byte, i int) {
+	n := len(raw)
+	skipSpace := func() {
+		for i < n && isTagSpace(raw[i]) {
+			i++
+		}
+	}
+	skipSpace()
+	for i < n && raw[i] != '>' {
+		// readTagAttrKey
+		ks := i
+		for i < n {
+			c := raw[i]
+			if c == '=' && i == ks {
+				i++
+				continue
+			}
+			if c == '=' || isTagSpace(c) || c == '/' || c == '>' {
+				break
+			}
+			i++
+		}
+		ke := i
+		// readTagAttrVal
+		vs, ve := i, i
+		skipSpace()
+		if i < n {
+			c := raw[i]
+			i++
+			switch {
+			case c == '/':
+			case c != '=':
+				i--
+			default:
+				skipSpace()
+				if i < n {
+					q := raw[i]
+					i++
+					switch q {
+					case '>':
+						i--
+					case '\'', '"':
+						vs = i
+						for i < n && raw[i] != q {
+							i++
+						}
+						ve = i
+						if i < n {
+							i++
+						}
+					default:
+						vs = i - 1
+						for i < n && !isTagSpace(raw[i]) && raw[i] != '>' {
+							i++
+						}
+						ve = i
+					}
+				}
+			}
+		}
+		if ke > ks {
+			r.addAttr(raw[ks:ke], vs, ve)
+		}
+		skipSpace()
+	}
+}
+
+// addAttr records a key and its value span unless an attribute with the
+// same lower-cased key came first.
+func (r *tagReader) addAttr(key []byte, vs, ve int) {
+	start := len(r.lower)
+	r.lower = appendLower(r.lower, key)
+	k := r.lower[start:]
+	for j := 0; j < len(r.spans); j += 2 {
+		if bytes.Equal(r.lower[r.spans[j].start:r.spans[j].end], k) {
+			r.lower = r.lower[:start]
+			return
+		}
+	}
+	r.spans = append(r.spans, span{start, len(r.lower)}, span{vs, ve})
+}
+
+// isTagSpace reports whether c is whitespace inside a tag.
+func isTagSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// appendLower appends b to dst with ASCII letters lower-cased.
+func appendLower(dst, b []byte) []byte {
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
