@@ -169,6 +169,10 @@ type MigrateRequest struct {
 	Command string
 	Version int64
 	Yes     bool
+	// Conn gives the connection settings (timeouts; application_name is
+	// always set); with Conn.CreateDatabase, "up" first creates a missing
+	// database.
+	Conn Options
 }
 
 // MigrateCommand is Migrate with the full request.
@@ -177,6 +181,12 @@ func MigrateCommand(ctx context.Context, databaseURL string, req MigrateRequest,
 	if err != nil {
 		return wrapURLErr("parse database URL", databaseURL, err)
 	}
+	if req.Command == "up" && req.Conn.CreateDatabase {
+		if err := ensureDatabase(ctx, databaseURL, req.Conn); err != nil {
+			return err
+		}
+	}
+	applyConnOptions(cfg, req.Conn)
 	db := stdlib.OpenDB(*cfg)
 	defer db.Close()
 	if err := migrateDB(ctx, db, req, out); err != nil {

@@ -315,8 +315,8 @@ func (o Options) walkConfig() walkConfig {
 // passing the input on, and the writer gives it back once it has taken the
 // outcome (into a batch, or as a reject or unchanged); an input larger than
 // the whole budget waits until it can take all of it, and passes alone.
-func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, parse ParseFunc, log *slog.Logger, sum *Summary) error {
-	ctx, cancel := context.WithCancel(ctx)
+func run(parent context.Context, pool *pgxpool.Pool, paths []string, opts Options, parse ParseFunc, log *slog.Logger, sum *Summary) error {
+	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	walked := make(chan Input, screenBatch)
 	ins := make(chan Input, opts.Workers)
@@ -328,8 +328,10 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 	cfg := opts.walkConfig()
 	cfg.others = &others
 	more := opts.walkConfig()
-	more.shard = shard.Spec{} // fetch shards its plan, not its downloads
+	more.shard = shard.Spec{}       // fetch shards its plan, not its downloads
+	walkDone := make(chan struct{}) // closed once walkErr is final
 	go func() {
+		defer close(walkDone)
 		defer close(walked)
 		emit := func(in Input) bool {
 			in.weight = min(max(in.size(), 1), opts.MaxInflightBytes)
@@ -463,10 +465,12 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 	if err := flush(); err != nil {
 		return err
 	}
-	if walkErr != nil {
+	cancel() // the walker may still be emitting when screen stopped on a signal
+	<-walkDone
+	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
 		return walkErr
 	}
-	return ctx.Err()
+	return parent.Err()
 }
 
 // process reads nothing (the walker did) and parses one input.

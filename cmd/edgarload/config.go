@@ -171,6 +171,9 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 	if c.Load.MaxFileBytes < 0 || c.Load.MaxInflightBytes < 0 {
 		return Config{}, fmt.Errorf("load.max_file_bytes and load.max_inflight_bytes must not be negative")
 	}
+	if c.Load.MaxArchiveBytes < -1 || c.Load.MaxExpansionRatio < -1 {
+		return Config{}, fmt.Errorf("load.max_archive_bytes and load.max_expansion_ratio must be -1 (no limit), 0 (the default) or positive")
+	}
 	spec, err := shard.Parse(c.Load.Shard)
 	if err != nil {
 		return Config{}, usageError{fmt.Errorf("load.shard (--shard): %w", err)}
@@ -190,6 +193,14 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 
 // loadOptions are the etl.Options of the configuration.
 func (c Config) loadOptions() etl.Options {
+	o := c.baseLoadOptions()
+	if c.Load.MaxRejects >= 0 {
+		o.LimitRejects, o.MaxRejects = true, c.Load.MaxRejects
+	}
+	return o
+}
+
+func (c Config) baseLoadOptions() etl.Options {
 	return etl.Options{
 		Workers:                  c.Load.Workers,
 		BatchSize:                c.Load.BatchSize,

@@ -26,6 +26,7 @@ func TestExitCodesUsage(t *testing.T) {
 		{"--config", cfg, "load", "x"},
 		{"load", "--max-rejects", "-5", "x"},
 		{"migrate", "sideways"},
+		{"parse", "--log-level", "loud", "."},
 	} {
 		code, _, errOut := runCLI(t, nil, args...)
 		if code != exitUsage {

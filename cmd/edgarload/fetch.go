@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -55,8 +56,11 @@ EDGARLOAD_EDGAR_USER_AGENT).`,
 			sel.Shard = c.Load.ShardSpec
 			client, err := edgarhttp.New(edgarhttp.Config{BaseURL: c.Edgar.BaseURL, DataURL: c.Edgar.DataURL,
 				UserAgent: c.Edgar.UserAgent, RateLimit: c.Edgar.RateLimit, CacheDir: c.Edgar.CacheDir, Logger: log})
+			if errors.Is(err, edgarhttp.ErrNoUserAgent) {
+				return usageError{err} // the message says where to set it
+			}
 			if err != nil {
-				return fmt.Errorf("%w (set edgar.user_agent, EDGARLOAD_EDGAR_USER_AGENT or --user-agent)", err)
+				return fmt.Errorf("EDGAR client: %w", err)
 			}
 			return runFetch(ctx, c, log, client, sel, ff.noLoad, stdout, stderr)
 		},

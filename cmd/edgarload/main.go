@@ -6,7 +6,7 @@
 //	edgarload load PATH...               parse and upsert into the edgar schema
 //	edgarload fetch --form F --from D    download from EDGAR (fair access, cache) and load
 //	edgarload index load FILE|DIR...     load EDGAR index files and SEC JSON (submissions, tickers)
-//	edgarload migrate up|down|status|version
+//	edgarload migrate up|down|down-to N|redo|reset|status|version [--yes]
 //	edgarload verify [--json]            consistency checks of the database
 //	edgarload version
 //

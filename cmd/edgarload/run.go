@@ -81,11 +81,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	parseCmd := &cobra.Command{
 		Use:   "parse PATH...",
 		Short: "Parse filings (- for standard input) and print one JSON object per filing (JSON Lines); no database",
-		Example: `  edgarload parse ../shared/seed/filing.txt
+		Example: `  edgarload parse testdata/filings/quillfeather-instruments-8-K-2003-05-14.txt
   edgarload parse --text 0000950123-04-012345.txt | less
   zcat 20240102.nc.tar.gz | edgarload parse - | jq -r .accession_number`,
 		Args: existingInputs,
 		RunE: func(cmd *cobra.Command, paths []string) error {
+			if _, _, err := config(cmd); err != nil { // parse needs no key, but a bad one is still an error
+				return err
+			}
 			w := bufio.NewWriter(stdout)
 			defer w.Flush()
 			failed := 0
@@ -128,9 +131,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 				return err
 			}
 			defer pool.Close()
-			if c.Load.MaxRejects >= 0 {
-				opts.LimitRejects, opts.MaxRejects = true, c.Load.MaxRejects
-			}
 			bar := newNamedProgress(stderr, c.Log.Format, "load", 0, log)
 			countCtx, stopCount := context.WithCancel(ctx)
 			defer stopCount()
@@ -169,14 +169,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			if err != nil {
 				return err
 			}
-			req := etl.MigrateRequest{Command: args[0], Yes: migrateYes}
+			req := etl.MigrateRequest{Command: args[0], Yes: migrateYes, Conn: c.connOptions()}
 			if req.Command == "down-to" {
 				req.Version, _ = strconv.ParseInt(args[1], 10, 64)
-			}
-			if args[0] == "up" && c.Database.Create {
-				if err := etl.EnsureDatabase(ctx, c.Database.URL); err != nil {
-					return err
-				}
 			}
 			return etl.MigrateCommand(ctx, c.Database.URL, req, stdout)
 		},

@@ -13,10 +13,24 @@ import (
 var environ = os.Environ
 
 // reservedEnv are EDGARLOAD_* variables that are not configuration keys:
-// the Makefile's server URL and, by prefix, the test suite's.
+// the Makefile's server URL and, by prefix, the test suite's and the
+// benchmarks' (reservedEnvPrefixes).
 var reservedEnv = map[string]bool{"EDGARLOAD_PG_BASE_URL": true}
 
-const reservedEnvPrefix = "EDGARLOAD_TEST_"
+var reservedEnvPrefixes = []string{"EDGARLOAD_TEST_", "EDGARLOAD_BENCH_"}
+
+// reserved reports whether an EDGARLOAD_* variable is not configuration.
+func reserved(name string) bool {
+	if reservedEnv[name] {
+		return true
+	}
+	for _, p := range reservedEnvPrefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // readConfigFile reads path into v after checking that every key it sets
 // is a configuration key: a typo is an error naming the key and the
@@ -62,8 +76,7 @@ func checkEnvironment(env []string, getenv func(string) string) error {
 	var msgs []string
 	for _, kv := range env {
 		name, _, _ := strings.Cut(kv, "=")
-		if !strings.HasPrefix(name, "EDGARLOAD_") || valid[name] || reservedEnv[name] ||
-			strings.HasPrefix(name, reservedEnvPrefix) || getenv(name) == "" {
+		if !strings.HasPrefix(name, "EDGARLOAD_") || valid[name] || reserved(name) || getenv(name) == "" {
 			continue
 		}
 		msgs = append(msgs, fmt.Sprintf("unknown environment variable %s%s", name, didYouMean(name, names)))

@@ -75,7 +75,8 @@ func parseAddress(addr []string, zip string, c *Cover) {
 			}
 		}
 	}
-	if last := parts[len(parts)-1]; len(parts) >= 1 {
+	if len(parts) >= 1 { // always: the state is taken off only when another part is left
+		last := parts[len(parts)-1]
 		if street, city, ok := splitStreetCity(last); ok {
 			// "521 West 57th Street New York": the line break between
 			// street and city was lost.

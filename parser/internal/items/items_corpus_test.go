@@ -109,7 +109,10 @@ func TestCorpus8KHeaderRecall(t *testing.T) {
 	if recall < minHeaderRecall {
 		t.Errorf("header recall %.3f < %.2f", recall, minHeaderRecall)
 	}
-	if primWant > 0 {
+	if primWant == 0 {
+		t.Fatal("no bare primary 8-K with a submission beside it was checked")
+	}
+	{
 		pr := float64(primFound) / float64(primWant)
 		t.Logf("bare primary 8-Ks with a submission: %d; header codes %d, found %d (recall %.1f%%)", primChecked, primWant, primFound, 100*pr)
 		if pr < minHeaderRecall {
@@ -204,6 +207,9 @@ func TestCorpusItemsTags(t *testing.T) {
 		}
 	}
 	t.Logf("feed 8-Ks: %d, <ITEMS> codes %d, extracted %d", n, want, found)
+	if n == 0 || want == 0 {
+		t.Fatalf("no feed 8-K with <ITEMS> codes was checked (%d files, %d codes)", n, want)
+	}
 
 	hdrs, _ := filepath.Glob(filepath.Join(shared, "corpus", "headers", "*.hdr.sgml"))
 	var pairs int
@@ -230,4 +236,7 @@ func TestCorpusItemsTags(t *testing.T) {
 		}
 	}
 	t.Logf("header/submission pairs with <ITEMS>: %d", pairs)
+	if pairs == 0 {
+		t.Fatal("no header/submission pair with <ITEMS> was checked")
+	}
 }
