@@ -3,7 +3,6 @@ package signature
 import (
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -56,19 +55,23 @@ func TestPrefiltersAdmitEveryMatch(t *testing.T) {
 	}
 }
 
-// TestLinesWith compares linesWith with a line-by-line search.
-func TestLinesWith(t *testing.T) {
-	lines := samples(t)
-	text := ascii.ToLower(strings.Join(lines, "\n"))
-	for _, word := range []string{"ignature", "requirement", "a", "\t"} {
-		var want []int
-		for i, l := range strings.Split(text, "\n") {
-			if strings.Contains(l, word) {
-				want = append(want, i)
-			}
+// TestCandidateLines: candidateLines keeps exactly the lines holding one
+// of its words in any ASCII case, and every line reHeading, reAnchor or
+// reCausedThis matches.
+func TestCandidateLines(t *testing.T) {
+	lines := append(samples(t), "BECAUSE", "Signature-", "the REQUIREMENTS", "duly CAUSED this report")
+	got := map[int]bool{}
+	for _, i := range candidateLines(lines) {
+		got[i] = true
+	}
+	for i, l := range lines {
+		low := ascii.ToLower(l)
+		want := strings.Contains(low, "ignature") || strings.Contains(low, "requirement") || strings.Contains(low, "cau")
+		if got[i] != want {
+			t.Errorf("line %q: candidate %v, want %v", l, got[i], want)
 		}
-		if got := linesWith(text, word); !reflect.DeepEqual(got, want) {
-			t.Errorf("linesWith(%q) = %v, want %v", word, got, want)
+		if (reHeading.MatchString(l) || reAnchor.MatchString(l) || reCausedThis.MatchString(l)) && !got[i] {
+			t.Errorf("line %q matches a section regexp but is no candidate", l)
 		}
 	}
 }

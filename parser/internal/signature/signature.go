@@ -5,8 +5,8 @@
 package signature
 
 import (
+	"bytes"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -75,7 +75,7 @@ var (
 func Extract(text, registrant string) []Signer {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	lines := strings.Split(text, "\n")
-	starts := anchors(lines, ascii.ToLower(text))
+	starts := anchors(lines)
 	for _, st := range starts {
 		if out := parseSection(lines, st, registrant); len(out) > 0 {
 			return out
@@ -86,18 +86,9 @@ func Extract(text, registrant string) []Signer {
 
 // anchors returns the candidate first lines of signature sections: each
 // "Pursuant to the requirements of ... duly caused this report to be signed"
-// sentence, then "SIGNATURES" headings as a fallback. lower is the text
-// of lines with its ASCII letters lower-cased (lowerASCII).
-func anchors(lines []string, lower string) []int {
-	// Only lines holding "ignature" (a heading) or "requirement" (an
-	// anchor) can match reHeading or reAnchor: neither word has a letter
-	// with a non-ASCII case variant under (?i), so searching the
-	// lower-cased text finds every candidate.
-	// "cau" (of "caused") has no such letter either, unlike "caused".
-	cand := append(linesWith(lower, "ignature"), linesWith(lower, "requirement")...)
-	cand = append(cand, linesWith(lower, "cau")...)
-	slices.Sort(cand)
-	cand = slices.Compact(cand)
+// sentence, then "SIGNATURES" headings as a fallback.
+func anchors(lines []string) []int {
+	cand := candidateLines(lines)
 	var out, heads []int
 	for _, i := range cand {
 		l := lines[i]
@@ -139,24 +130,23 @@ func anchoredNear(out []int, i int) bool {
 	return len(out) > 0 && i-out[len(out)-1] <= 5
 }
 
-// linesWith returns in order the indexes of the lines of s (separated by
-// "\n") that contain word.
-func linesWith(s, word string) []int {
+// candidateLines are the lines holding "ignature" (a heading),
+// "requirement" (an anchor) or "cau" (of "caused"), ASCII case ignored:
+// only they can match reHeading, reAnchor or reCausedThis, since none of
+// these words has a letter with a non-ASCII case variant under (?i). Each
+// line is lower-cased into one reused buffer, so a large document is not
+// copied whole.
+func candidateLines(lines []string) []int {
 	var out []int
-	line := 0 // index of the line where s[pos:] starts
-	for pos := 0; pos < len(s); {
-		j := strings.Index(s[pos:], word)
-		if j < 0 {
-			break
+	var buf []byte
+	for i, l := range lines {
+		buf = buf[:0]
+		for k := 0; k < len(l); k++ {
+			buf = append(buf, ascii.Lower(l[k]))
 		}
-		line += strings.Count(s[pos:pos+j], "\n")
-		out = append(out, line)
-		k := strings.IndexByte(s[pos+j:], '\n')
-		if k < 0 {
-			break
+		if bytes.Contains(buf, []byte("ignature")) || bytes.Contains(buf, []byte("requirement")) || bytes.Contains(buf, []byte("cau")) {
+			out = append(out, i)
 		}
-		pos += j + k + 1
-		line++
 	}
 	return out
 }
