@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/edgarload/edgarload/parser/internal/exhibits"
@@ -28,6 +29,7 @@ func addDocumentExhibits(f *Filing, sub *sgml.Submission) {
 		_, interactive, _ := exhibits.DocumentNumber(doc.Type)
 		if !d.Binary && !interactive && e.Number != "" {
 			e.Text = bodyText(d.Text, d.Filename)
+			e.Number = printedNumber(e.Text, e.Number)
 		}
 		docs = append(docs, exhibitDoc{row: e, key: exhibits.Normalize(e.Number)})
 	}
@@ -57,6 +59,40 @@ func exhibitOfDocument(d Document) (Exhibit, bool) {
 	}
 	e.Number = num
 	return e, true
+}
+
+// printedNumberRe matches the "EXHIBIT 99.1" line an exhibit document
+// opens with.
+var printedNumberRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*exhibit[\s\x{a0}]+(?:no\.?[\s\x{a0}]*)?(\d{1,3}(?:\.\d{1,3})?(?:[\s\x{a0}]?\([a-z0-9]{1,4}\))*)(?:[\s\x{a0}.:]|$)`)
+
+// maxOpeningLines is how many non-blank lines of an exhibit document are
+// searched for its printed number.
+const maxOpeningLines = 5
+
+// printedNumber returns the number an exhibit document prints on its
+// first lines ("EXHIBIT 99.1") when its type gives only the base number
+// ("EX-99"); num otherwise.
+func printedNumber(text, num string) string {
+	key := exhibits.Normalize(num)
+	if key == "" || key != exhibits.Base(key) {
+		return num
+	}
+	n := 0
+	for line := range strings.SplitSeq(text[:min(len(text), 4096)], "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if m := printedNumberRe.FindStringSubmatch(line); m != nil {
+			if p := strings.Join(strings.Fields(m[1]), ""); exhibits.Base(exhibits.Normalize(p)) == key {
+				return p
+			}
+			return num
+		}
+		if n++; n >= maxOpeningLines {
+			break
+		}
+	}
+	return num
 }
 
 // mergeDocumentExhibits merges each exhibit document into the index row

@@ -39,14 +39,14 @@ var (
 	// number with optional sub-parts and footnote marks, a separator and
 	// the description.
 	entryRe = regexp.MustCompile(`^[\s\x{a0}]*(?:[^\pL\pN\t]{0,3}\t[\s\x{a0}]*)?(?:\([a-d]\)[\s\x{a0}]*)?[*†‡#+^§¶]{0,3}(?:(?i:exhibit|ex\.?|ex-)[\s\x{a0}]*(?i:no\.?)?[\s\x{a0}]*)?` +
-		`(\d{1,3}(?:\t\.\d{1,3})?(?:\.\d{1,3}|-(?:\d{1,3}|[A-Z]{1,2}\b)){0,3}(?:[\s\x{a0}]?\([A-Za-z0-9]{1,5}\)){0,3}(?:\.[A-Za-z]{1,4}\b)?)\.?(?:[*†‡#+^§¶]+(?:,[\s\x{a0}]*[*†‡#+^§¶]+)*)?` +
+		`(\d{1,3}(?:\t\.\d{1,3})?(?:\.\d{1,3}|-(?:\d{1,3}|[A-Z]{1,2}\b)){0,3}(?:[a-z]\b)?(?:[\s\x{a0}]?\([A-Za-z0-9]{1,5}\)){0,3}(?:\.[A-Za-z]{1,4}\b)?)\.?(?:[*†‡#+^§¶]+(?:,[\s\x{a0}]*[*†‡#+^§¶]+)*)?` +
 		`(?:[\s\x{a0}]*\t[\s\x{a0}\t]*|[\s\x{a0}]{2,}|[\s\x{a0}]*[-–—:][\s\x{a0}]+|[\s\x{a0}]+)(.*)$`)
 	// listItemRe matches the enumerated parts of a 10-K Item 15(a) list
 	// ("1. Financial Statements", "3. Exhibits"), which are not exhibits.
 	listItemRe = regexp.MustCompile(`(?i)^(?:all\s+|index\s+to\s+|the\s+following\s+|the\s+|see\s+)*(?:consolidated\s+)?(?:financial\s+statements?|exhibits?|documents|schedules?|report\s+of\s+independent)\b`)
 	// subRowRe matches a lettered sub-row of a group header: "(a)" and the
 	// description.
-	subRowRe = regexp.MustCompile(`^[\s\x{a0}]*\(([a-z]{1,3}|\d{1,2})\)(?:[\s\x{a0}]*\t[\s\x{a0}\t]*|[\s\x{a0}]{2,})(\S.*)$`)
+	subRowRe = regexp.MustCompile(`^[\s\x{a0}]*\(([a-z]{1,4}|\d{1,2})\)(?:[*†‡#+^§¶]+(?:,[\s\x{a0}]*[*†‡#+^§¶]+)*)?(?:[\s\x{a0}]*\t[\s\x{a0}\t]*|[\s\x{a0}]{2,})(\S.*)$`)
 	// leadDashRe matches a dash or colon cell between number and description.
 	leadDashRe = regexp.MustCompile(`^[\s\x{a0}\t]*[-–—:]+[\s\x{a0}\t]*`)
 	// ruleRe matches leading rule characters of a continuation line.
@@ -59,6 +59,10 @@ var (
 	// paragraph, a short heading line or a "No reports" sentence, never
 	// a wrapped description ("... Report on Form 8-K filed by ...").
 	reportsRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:(?:\(?[a-d]\)|[a-d]\.)[\s\x{a0}]*(?:current[\s\x{a0}]+)?reports?[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k\b|no[\s\x{a0}]+(?:current[\s\x{a0}]+)?reports?[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k\b|(?:current[\s\x{a0}]+)?reports[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k[\s\x{a0}.:]*$)`)
+	// tableTagRe matches a line of the SGML table markup of 1990s text
+	// filings ("<TABLE>", "</TABLE>", "<S>   <C>"), which a list may run
+	// across.
+	tableTagRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:</?(?:table|caption|s|c|fn)>[\s\x{a0}]*)+$`)
 	// pageRe matches page markers and bare page numbers.
 	pageRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:<page>|-?[\s\x{a0}]*\d{1,3}[\s\x{a0}]*-?|page[\s\x{a0}]*\d*)?[\s\x{a0}]*$`)
 )
@@ -76,34 +80,109 @@ const maxBase = 110
 // its first row, with the longest description found for it.
 func ParseIndex(text string) []Entry {
 	lines := strings.Split(text, "\n")
-	var out []Entry
-	pos := map[string]int{}
-	add := func(e Entry) {
-		e.Description = strings.Join(strings.Fields(e.Description), " ")
-		e.Description = strings.TrimSpace(strings.Trim(e.Description, "*†‡"))
-		if !hasLetter(e.Description) {
-			return
-		}
-		key := Normalize(e.Number)
-		if i, ok := pos[key]; ok {
-			if len(e.Description) > len(out[i].Description) {
-				out[i].Description = e.Description
-			}
-			return
-		}
-		pos[key] = len(out)
-		out = append(out, e)
-	}
+	ix := &index{pos: map[string][]int{}, headers: map[string]bool{}}
 	for i := 0; i < len(lines); i++ {
 		if !isTrigger(lines[i]) {
 			continue
 		}
+		ix.list++
 		if e, _, ok := parseEntry(lines[i]); ok {
-			add(e) // "(c) Exhibit 99.1 – Joint press release ..."
+			ix.add(e) // "(c) Exhibit 99.1 – Joint press release ..."
 		}
-		i = readList(lines, i+1, add) - 1
+		i = readList(lines, i+1, ix) - 1
+	}
+	return ix.entries()
+}
+
+// index collects the rows of the exhibit lists of one document.
+type index struct {
+	rows    []Entry
+	from    []int            // the list each row was first read in
+	pos     map[string][]int // rows by normalized number
+	headers map[string]bool  // group headers whose sub-rows were read ("4  Instruments ...:")
+	list    int              // the list being read
+}
+
+// add records a row. A number already seen is the same exhibit printed
+// again (an index printed in Item 15 and after the signatures): the
+// longest description is kept. Within one list a number printed twice
+// with different descriptions is two exhibits (a numbering slip of the
+// filer) and makes two rows.
+func (ix *index) add(e Entry) {
+	e.Description = strings.Join(strings.Fields(e.Description), " ")
+	e.Description = strings.TrimSpace(strings.Trim(e.Description, "*†‡"))
+	if !hasLetter(e.Description) {
+		return
+	}
+	key := Normalize(e.Number)
+	best, bestScore, sameList := -1, -1.0, false
+	for _, i := range ix.pos[key] {
+		sc := overlap(ix.rows[i].Description, e.Description)
+		if sc > bestScore {
+			best, bestScore = i, sc
+		}
+		sameList = sameList || ix.from[i] == ix.list
+	}
+	if best >= 0 && !(sameList && bestScore < sameExhibit) {
+		if len(e.Description) > len(ix.rows[best].Description) {
+			ix.rows[best].Description = e.Description
+		}
+		return
+	}
+	ix.pos[key] = append(ix.pos[key], len(ix.rows))
+	ix.rows = append(ix.rows, e)
+	ix.from = append(ix.from, ix.list)
+}
+
+// grouped records that the row numbered num heads a group of lettered
+// sub-rows: the header is a caption, not an exhibit.
+func (ix *index) grouped(num string) { ix.headers[Normalize(num)] = true }
+
+// entries returns the rows without the group headers that got sub-rows.
+func (ix *index) entries() []Entry {
+	var out []Entry
+	for _, e := range ix.rows {
+		d := e.Description
+		if ix.headers[Normalize(e.Number)] && (strings.HasSuffix(d, ":") || strings.HasSuffix(d, "-")) {
+			continue
+		}
+		out = append(out, e)
 	}
 	return out
+}
+
+// sameExhibit is the least word overlap for two descriptions printed
+// under one number in one list to be the same exhibit.
+const sameExhibit = 0.9
+
+// overlap returns how much of the shorter description's words the other
+// holds (1 when one contains the other).
+func overlap(a, b string) float64 {
+	wa, wb := descWords(a), descWords(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return 1
+	}
+	set := map[string]bool{}
+	for _, w := range wb {
+		set[w] = true
+	}
+	hit := 0
+	for _, w := range wa {
+		if set[w] {
+			hit++
+		}
+	}
+	return float64(hit) / float64(len(wa))
+}
+
+// descWords returns the lower-case words and numbers of a description.
+func descWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 // isTrigger reports whether line introduces an exhibit list (triggers).
@@ -183,18 +262,18 @@ func equalFoldASCII(s, lower string) bool {
 
 // readList reads the rows following a trigger line from line i on and
 // returns the index of the first line after the list.
-func readList(lines []string, i int, add func(Entry)) int {
+func readList(lines []string, i int, ix *index) int {
 	var cur *Entry
 	flush := func() {
 		if cur != nil {
-			add(*cur)
+			ix.add(*cur)
 			cur = nil
 		}
 	}
 	entries, leadIn, blank, descCol, group := 0, 0, false, 0, ""
 	for ; i < len(lines); i++ {
 		line := lines[i]
-		if strings.TrimSpace(line) == "" || pageRe.MatchString(line) {
+		if strings.TrimSpace(line) == "" || pageRe.MatchString(line) || tableTagRe.MatchString(line) {
 			if strings.TrimSpace(line) == "" {
 				blank = true
 				flush()
@@ -205,6 +284,9 @@ func readList(lines []string, i int, add func(Entry)) int {
 			break
 		}
 		if e, col, ok := parseEntry(line); ok {
+			if g := lastGroup(group, cur); g != "" && strings.HasPrefix(Normalize(e.Number), Normalize(g)+".") {
+				ix.grouped(g) // "3  Articles and Bylaws -" then "3(i)  ..."
+			}
 			flush()
 			cur, descCol = &e, col
 			entries++
@@ -217,6 +299,7 @@ func readList(lines []string, i int, add func(Entry)) int {
 		}
 		if m := subRowRe.FindStringSubmatch(line); m != nil && lastGroup(group, cur) != "" {
 			g := lastGroup(group, cur)
+			ix.grouped(g)
 			flush()
 			group = g
 			d := strings.TrimSpace(cellText(m[2]))
@@ -271,7 +354,7 @@ func resumes(lines []string, i int) int {
 	n := 0
 	for j := i; j < len(lines); j++ {
 		l := lines[j]
-		if strings.TrimSpace(l) == "" || pageRe.MatchString(l) {
+		if strings.TrimSpace(l) == "" || pageRe.MatchString(l) || tableTagRe.MatchString(l) {
 			continue
 		}
 		if _, _, ok := parseEntry(l); ok {
@@ -348,7 +431,7 @@ func parseEntry(line string) (Entry, int, bool) {
 	}
 	desc = strings.TrimLeft(cellText(leadDashRe.ReplaceAllString(desc, "")), "*†‡#^§¶ ")
 	r := firstRune(desc)
-	if r == 0 || !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“'‘([`, r)) {
+	if r == 0 || !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“'‘([$`, r)) {
 		return Entry{}, 0, false
 	}
 	if !hasLetter(desc) || (n <= 3 && !strings.ContainsAny(num, ".-(") && listItemRe.MatchString(desc)) {
@@ -365,8 +448,12 @@ var cellSepRe = regexp.MustCompile(`\t|[ \x{a0}]{4,}`)
 // (a management-contract symbol such as "u" or "*" gets a cell of its own
 // in some tables); the first non-empty cell when none does.
 func cellText(s string) string {
+	if justified(s) {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	cells := cellSepRe.Split(s, -1)
 	first := ""
-	for _, c := range cellSepRe.Split(s, -1) {
+	for _, c := range cells {
 		c = strings.TrimSpace(c)
 		if c == "" {
 			continue
@@ -380,6 +467,35 @@ func cellText(s string) string {
 	}
 	return first
 }
+
+// justified reports whether the wide gaps of a line are the stretched
+// spaces of justified fixed-width text ("Term    Revolving    Note   in")
+// rather than column gaps: no tab, at least minJustifyGaps gaps of two or
+// more spaces and none wider than maxJustifyGap.
+func justified(s string) bool {
+	if strings.Contains(s, "\t") {
+		return false
+	}
+	gaps := 0
+	for _, g := range gapRe.FindAllString(strings.TrimSpace(s), -1) {
+		if len(g) > maxJustifyGap {
+			return false
+		}
+		gaps++
+	}
+	return gaps >= minJustifyGaps
+}
+
+// gapRe matches a run of two or more spaces.
+var gapRe = regexp.MustCompile(`[ \x{a0}]{2,}`)
+
+// minJustifyGaps is the least number of widened gaps of a justified line;
+// maxJustifyGap the widest gap justification makes (wider ones separate
+// columns).
+const (
+	minJustifyGaps = 4
+	maxJustifyGap  = 6
+)
 
 // firstRune returns the first rune of s, 0 if s is empty.
 func firstRune(s string) rune {

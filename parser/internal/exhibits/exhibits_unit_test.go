@@ -35,7 +35,6 @@ func TestParseIndex10K(t *testing.T) {
 		{"3(ii)", "By-Laws as amended."},
 		{"10.1", "Grebe Instruments 2020 Stock Plan."},
 		{"10-A-1", "Amendment to Profit Agreement dated January 1, 2002."},
-		{"4", "Instruments Defining the Rights of Security Holders:"},
 		{"4(a)", "Indenture, dated as of May 1, 2001, between Grebe Instruments and First Trust Company."},
 		{"4(b)", "First Supplemental Indenture, dated June 2, 2003."},
 		{"10.2", "Form of Indemnification Agreement."},
