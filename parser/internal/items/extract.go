@@ -31,6 +31,18 @@ var (
 	partRe = regexp.MustCompile(`^[\s\x{a0}]*(?:[^\pL\t]{0,6}\t[\s\x{a0}]*)?(?i:part)[\s\x{a0}]+(IV|III|II|I|iv|iii|ii|i)(?:[\s\x{a0}]*$|[\s\x{a0}]*[.:\t\-–—]|[\s\x{a0}]+[\p{Lu}"“])`)
 	// signatureRe matches the SIGNATURE(S) heading that ends the last item.
 	signatureRe = regexp.MustCompile(`^[\s\x{a0}]*(?i:signatures?)[\s\x{a0}:.]*$`)
+	// signSentenceRe matches the sentence that opens the signature block,
+	// which ends the last item even without a SIGNATURES heading:
+	// "Pursuant to the requirements of the Securities Exchange Act ..."
+	// (also "... of Section 13 or 15(d) of the Securities", wrapped).
+	signSentenceRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*pursuant[\s\x{a0}]+to[\s\x{a0}]+the[\s\x{a0}]+requirements[\s\x{a0}]+of[\s\x{a0}]+(?:section[\s\x{a0}]+13[\s\x{a0}]+or[\s\x{a0}]+15[\s\x{a0}]*\(d\)[\s\x{a0}]+of[\s\x{a0}]+)?the[\s\x{a0}]+securities(?:[\s\x{a0}]+exchange|[\s\x{a0}]*$)`)
+	// attorneyRe matches a POWER OF ATTORNEY heading, which opens the
+	// signature pages of annual reports.
+	attorneyRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:special[\s\x{a0}]+)?powers?[\s\x{a0}]+of[\s\x{a0}]+attorney[\s\x{a0}:.]*$`)
+	// bannerRe matches a section banner of a Form 8-K ("Section 8 — Other
+	// Events", "SECTION 9. FINANCIAL STATEMENTS AND EXHIBITS"): it groups
+	// the items that follow and is not the text of the item before it.
+	bannerRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*section[\s\x{a0}]+\d{1,2}[\s\x{a0}]*(?:[.:\-–—]+[\s\x{a0}]*)?\p{Lu}[^.]{0,120}$`)
 	// pageRefRe matches a trailing page reference of a table-of-contents row.
 	pageRefRe = regexp.MustCompile(`(?:\t|\.{3,}|…|[\s\x{a0}]{2,})[\s\x{a0}]*(?i:page[\s\x{a0}]*)?(?:\d{1,3}|[ivxl]{1,6}|[A-Z]-\d{1,3})(?:[\s\x{a0}]*-[\s\x{a0}]*\d{1,3})?[\s\x{a0}]*$`)
 	// pageLineRe matches a line that is only a page number or page label.
@@ -83,6 +95,7 @@ func Extract(text, form, filed string) []Item {
 	var hs []heading
 	var bs []boundary
 	part, lastNum := "I", ""
+	prev := "" // the line before the current one
 	// lower is text with ASCII letters lower-cased (same offsets). The
 	// words "part", "ignature" and "item" have no letter with a non-ASCII
 	// case variant, so a line whose lower-cased copy lacks the word cannot
@@ -113,20 +126,23 @@ func Extract(text, form, filed string) []Item {
 						hs = append(hs, h)
 					}
 				}
+				prev = line
 				off = next
 				continue
 			}
 		}
-		if strings.Contains(low, "ignature") && signatureRe.MatchString(line) {
+		if endsItem(line, low, fam) {
 			bs = append(bs, boundary{at: off})
+			prev = line
 			off = next
 			continue
 		}
 		if !strings.Contains(low, "item") {
+			prev = line
 			off = next
 			continue
 		}
-		if h, ok := parseHeading(line, fam, legacyEra, &part, &lastNum); ok {
+		if h, ok := parseHeading(line, fam, legacyEra, &part, &lastNum); ok && !inProse(prev, line, fam, h) {
 			h.lineStart = off
 			if h.bodyStart > len(line) {
 				h.bodyStart = next + wrappedTitle(text[next:], line[h.titleAt:], knownTitles(fam, h))
@@ -135,12 +151,63 @@ func Extract(text, form, filed string) []Item {
 			}
 			hs = append(hs, h)
 		}
+		prev = line
 		off = next
 	}
 	if len(hs) == 0 {
 		return nil
 	}
 	return assemble(text, fam, filed, hs, bs)
+}
+
+// endsItem reports whether a line ends the item before it without
+// starting one: a SIGNATURES heading, the sentence opening the signature
+// block, a POWER OF ATTORNEY heading or an 8-K section banner. low is
+// the line with ASCII letters lower-cased; the words the regexps need are
+// looked for first.
+func endsItem(line, low, fam string) bool {
+	switch {
+	case strings.Contains(low, "ignature") && signatureRe.MatchString(line):
+		return true
+	case strings.Contains(low, "pursuant") && signSentenceRe.MatchString(line):
+		return true
+	case strings.Contains(low, "attorney") && attorneyRe.MatchString(line):
+		return true
+	case fam == fam8K && strings.Contains(low, "section") && utf8.RuneCountInString(line) < 140 && bannerRe.MatchString(line):
+		return true
+	}
+	return false
+}
+
+// minProseLine is the least length of a line that a wrapped sentence
+// continues on the next line.
+const minProseLine = 40
+
+// inProse reports whether a heading line is the continuation of a
+// wrapped sentence ("... are listed under" / "Item 14. \"Exhibits ...\"
+// and"): the line before is a long line of prose that stops mid-sentence
+// (a lower-case letter or a comma last), and the heading line is not a
+// heading alone (its printed title is not a known title, or text
+// follows it).
+func inProse(prev, line, fam string, h heading) bool {
+	p := strings.TrimRight(prev, " \t\u00a0")
+	if utf8.RuneCountInString(p) < minProseLine {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if !(unicode.IsLower(last) || last == ',') {
+		return false
+	}
+	rest := line[min(h.titleAt, len(line)):]
+	if !hasLetters(rest) {
+		return false
+	}
+	for _, t := range knownTitles(fam, h) {
+		if e := titleEnd(rest, words(t)); e >= 0 && !hasLetters(rest[e:]) {
+			return false
+		}
+	}
+	return true
 }
 
 // parseHeading recognizes an item heading line. part and lastNum carry the
@@ -363,7 +430,7 @@ func assemble(text, fam, filed string, hs []heading, bs []boundary) []Item {
 	var occ []occurrence
 	bi := 0
 	for i, h := range hs {
-		if i > 0 && occ[len(occ)-1].code == h.code && !boundaryBetween(bs, hs[i-1].lineStart, h.lineStart) {
+		if i > 0 && occ[len(occ)-1].code == h.code && !hs[i-1].pageRef && !boundaryBetween(bs, hs[i-1].lineStart, h.lineStart) {
 			continue // a running page header repeating the open item
 		}
 		occ = append(occ, occurrence{heading: h})
