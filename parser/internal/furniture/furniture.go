@@ -27,6 +27,18 @@ var (
 	bareRe = regexp.MustCompile(`^\d{1,3}$`)
 	// backLinkRe matches a link back to the table of contents or index.
 	backLinkRe = regexp.MustCompile(`(?i)^(?:\[?\s*(?:back|return|go)\s+to\s+(?:the\s+)?)?(?:table\s+of\s+contents|contents|index)\s*\]?$`)
+	// indexLinkRe matches a link back to the index of the financial
+	// statements, printed at the top of every page of some annual reports.
+	indexLinkRe = regexp.MustCompile(`(?i)^(?:\[?\s*(?:back|return|go)\s+to\s+(?:the\s+)?)?index\s+to\s+(?:consolidated\s+)?financial\s+statements\s*\]?$`)
+	// partFooterRe matches a running footer naming the part of the report
+	// and the page ("Part I\t23", "Part II 54").
+	partFooterRe = regexp.MustCompile(`(?i)^part\s+(?:iv|iii|ii|i)[\s|\-–—]+(\d{1,3})$`)
+	// dottedPageRe matches a page number with a full stop ("2."), centred
+	// on the page of a text filing.
+	dottedPageRe = regexp.MustCompile(`^[ \t]{10,}\d{1,3}\.[ \t]*$`)
+	// tableTagRe matches a line of the SGML table markup of text filings
+	// ("<TABLE>", "</TABLE>", "<S>   <C>   <C>", "<CAPTION>").
+	tableTagRe = regexp.MustCompile(`(?i)^(?:</?(?:table|caption|s|c|fn)>\s*)+$`)
 	// leadTagRe matches a <PAGE> tag in front of text on the same line.
 	leadTagRe = regexp.MustCompile(`(?i)^\s*</?page>[ \t]*`)
 	// headingWordRe matches the numbered headings a footer template must
@@ -86,11 +98,78 @@ func Lines(lines []string) []bool {
 		if len(s) <= maxMarkerLen && (pageTagRe.MatchString(s) || explicitRe.MatchString(s)) {
 			drop[i] = true
 		}
+		if strings.HasPrefix(s, "<") && tableTagRe.MatchString(s) {
+			drop[i] = true
+		}
 	}
 	markPageNumbers(lines, trimmed, drop)
+	markDottedPages(lines, drop)
 	markBackLinks(trimmed, drop)
+	markIndexLinks(trimmed, drop)
 	markFooters(trimmed, drop)
+	markPartFooters(trimmed, drop)
 	return drop
+}
+
+// markDottedPages marks centred page numbers written with a full stop
+// ("2.", "3.") when the document prints at least minFooter of them in
+// rising order.
+func markDottedPages(lines []string, drop []bool) {
+	var occ []occurrence
+	for i, l := range lines {
+		if len(l) < 64 && dottedPageRe.MatchString(l) {
+			v, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(l), "."))
+			occ = append(occ, occurrence{i, v})
+		}
+	}
+	if len(occ) < minFooter || !increasing(occ) || !spread(occ) {
+		return
+	}
+	for _, o := range occ {
+		drop[o.line] = true
+	}
+}
+
+// minIndexLinks is how many "Index to Financial Statements" lines make
+// them back-links: the heading itself may be printed twice (table of
+// contents and Item 8).
+const minIndexLinks = 3
+
+// markIndexLinks marks "Index to Financial Statements" lines when the
+// document prints them at least minIndexLinks times.
+func markIndexLinks(trimmed []string, drop []bool) {
+	var at []int
+	for i, s := range trimmed {
+		if len(s) < 60 && ascii.ContainsFold(s, "financial") && indexLinkRe.MatchString(s) {
+			at = append(at, i)
+		}
+	}
+	if len(at) < minIndexLinks {
+		return
+	}
+	for _, i := range at {
+		drop[i] = true
+	}
+}
+
+// markPartFooters marks "Part I 23" footers: lines naming a part and a
+// page number, printed at least minFooter times with rising numbers.
+func markPartFooters(trimmed []string, drop []bool) {
+	var occ []occurrence
+	for i, s := range trimmed {
+		if len(s) < 24 && !drop[i] {
+			if m := partFooterRe.FindStringSubmatch(s); m != nil {
+				v, _ := strconv.Atoi(m[1])
+				occ = append(occ, occurrence{i, v})
+			}
+		}
+	}
+	if len(occ) < minFooter || !increasing(occ) || !spread(occ) {
+		return
+	}
+	for _, o := range occ {
+		drop[o.line] = true
+	}
 }
 
 // markPageNumbers marks bare numbers that are page numbers: those not

@@ -60,10 +60,51 @@ const tocGap = 80
 // heading is one item heading found in the text.
 type heading struct {
 	code, asFiled, part string
-	bodyStart           int  // byte offset where the item's text starts
-	lineStart           int  // byte offset of the heading line
-	pageRef             bool // the heading line ends with a page number
-	titleAt             int  // offset of the printed title in the heading line
+	bodyStart           int      // byte offset where the item's text starts
+	lineStart           int      // byte offset of the heading line
+	pageRef             bool     // the heading line ends with a page number
+	titleAt             int      // offset of the printed title in the heading line
+	also                []string // further codes of a combined heading ("Items 1 and 2")
+}
+
+// titleItemRe matches a second item named inside a printed title
+// ("Business and Item 2. Properties").
+var titleItemRe = regexp.MustCompile(`(?i)\b(?:and|&)[\s\x{a0}]+item[\s\x{a0}]+(\d{1,2}[A-Z]?)\b`)
+
+// maxCombinedTitle is the longest title searched for a second item.
+const maxCombinedTitle = 80
+
+// combinedNumRe matches an item number of a combined heading's tail.
+var combinedNumRe = regexp.MustCompile(`\d{1,2}[A-Za-z]?\b`)
+
+// combinedCodes returns the codes of the further items a combined heading
+// of an annual report names ("and 2" after Item 1; "through 4" takes
+// every item between), in table order; nil for none.
+func combinedCodes(tbl []entry, first, tail string) []string {
+	if tail == "" {
+		return nil
+	}
+	nums := combinedNumRe.FindAllString(tail, -1)
+	rng := strings.Contains(strings.ToLower(tail), "through") || strings.Contains(strings.ToLower(tail), " to ")
+	want := map[string]bool{}
+	for _, n := range nums {
+		want[strings.ToUpper(strings.TrimLeft(n, "0"))] = true
+	}
+	var out []string
+	in := false
+	for _, e := range tbl {
+		if e.Number == first {
+			in = rng
+			continue
+		}
+		if want[e.Number] || in {
+			out = append(out, e.Part+"-"+e.Number)
+		}
+		if want[e.Number] {
+			in = false
+		}
+	}
+	return out
 }
 
 // boundary is a line that ends an item's text without starting one: a
@@ -84,7 +125,9 @@ type boundary struct {
 // skipped, and a repeated heading yields one item with the text of its
 // fullest occurrence: 8-K items keep the order of their first heading,
 // periodic reports the order of their bodies. 8-K items whose text says
-// "None." or "Not applicable." are dropped.
+// "None." or "Not applicable." are dropped. A combined heading of an
+// annual report ("Items 1 and 2. Business and Properties") gives each
+// item it names the same text.
 func Extract(text, form, filed string) []Item {
 	fam := family(form)
 	if fam == "" || text == "" {
@@ -257,8 +300,10 @@ func parseHeadingLine(line, fam string, legacyEra bool, part, lastNum *string) (
 		rest = rest[sp[1]:]
 		restStart += sp[1]
 	}
+	combined := ""
 	if cp := combinedRe.FindStringIndex(rest); cp != nil {
 		// "Items 1 and 2. Business and Properties": the first number names it.
+		combined = rest[:cp[1]]
 		rest = rest[cp[1]:]
 		restStart += cp[1]
 	}
@@ -306,6 +351,10 @@ func parseHeadingLine(line, fam string, legacyEra bool, part, lastNum *string) (
 		for _, e := range tbl {
 			if e.Number == num {
 				h.part, h.code = e.Part, e.Part+"-"+num
+				if m := titleItemRe.FindStringSubmatch(title); m != nil && utf8.RuneCountInString(title) <= maxCombinedTitle {
+					combined += " and " + m[1] // "Item 1. Business and Item 2. Properties"
+				}
+				h.also = combinedCodes(tbl, num, combined)
 				return h, true
 			}
 		}
@@ -512,6 +561,14 @@ func assemble(text, fam, filed string, hs []heading, bs []boundary) []Item {
 			Title:         titleAt(fam, c, filed),
 			Text:          txt,
 		})
+		for _, a := range o.also {
+			// "Items 1 and 2. Business and Properties": one text, two items.
+			if _, own := best[a]; own {
+				continue
+			}
+			part, num, _ := strings.Cut(a, "-")
+			out = append(out, Item{Code: a, NumberAsFiled: num, Part: part, Title: titleAt(fam, a, filed), Text: txt})
+		}
 	}
 	return out
 }

@@ -217,11 +217,11 @@ func FuzzExtract(f *testing.F) {
 func TestCombinedAndProseParts(t *testing.T) {
 	text := "PART I\n\nItems 1 and 2. Business and Properties\n\nWe bake pies in Ohio.\n\nItem 3. Legal Proceedings\n\nNone pending.\n"
 	got := Extract(text, "10-K", "")
-	if c := codesOf(got); !reflect.DeepEqual(c, []string{"I-1", "I-3"}) {
+	if c := codesOf(got); !reflect.DeepEqual(c, []string{"I-1", "I-2", "I-3"}) {
 		t.Fatalf("codes %v", c)
 	}
-	if got[0].Text != "We bake pies in Ohio." {
-		t.Errorf("I-1 text %q", got[0].Text)
+	if got[0].Text != "We bake pies in Ohio." || got[1].Text != got[0].Text {
+		t.Errorf("I-1 text %q, I-2 text %q: a combined heading gives both items its text", got[0].Text, got[1].Text)
 	}
 	q := "PART II. OTHER INFORMATION\n\nItem 1. Legal Proceedings\n\nNone.\n\nItem 1A. Risk Factors\n\nSee the risks in\nPart I, Item 1A of our annual report and\nPart II of the prior quarter.\n\nItem 2. Unregistered Sales\n\nNone.\n"
 	got = Extract(q, "10-Q", "")
