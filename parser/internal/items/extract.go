@@ -527,6 +527,9 @@ func assemble(text, fam, filed string, hs []heading, bs []boundary) []Item {
 			}
 		}
 	}
+	if fam != fam8K {
+		tocOnlyFallback(text, fam, occ, small)
+	}
 	best := map[string]int{}
 	var order []string
 	for i, o := range occ {
@@ -571,6 +574,88 @@ func assemble(text, fam, filed string, hs []heading, bs []boundary) []Item {
 		}
 	}
 	return out
+}
+
+// tocOnlyFallback gives a periodic report's item whose only heading is a
+// table-of-contents row the text under its printed section title: the
+// body omits the "Item 1" heading and prints "FINANCIAL STATEMENTS"
+// between the table of contents and the next item's heading. The title
+// line is looked for from the last row of the table of contents to the
+// first heading of the body.
+func tocOnlyFallback(text, fam string, occ []occurrence, small []bool) {
+	count := map[string]int{}
+	for _, o := range occ {
+		count[o.code]++
+	}
+	// The body starts at the first heading that is not a TOC row.
+	body := -1
+	for j, o := range occ {
+		if !o.toc && !small[j] && !o.pageRef {
+			body = j
+			break
+		}
+	}
+	if body <= 0 {
+		return
+	}
+	from := occ[body-1].bodyStart
+	to := occ[body].lineStart
+	for i := 0; i < body; i++ {
+		o := &occ[i]
+		if o.toc || count[o.code] != 1 {
+			continue
+		}
+		at := titleLine(text[from:to], knownTitles(fam, o.heading))
+		if at < 0 {
+			continue
+		}
+		o.bodyStart, o.end, o.pageRef = from+at, to, false
+		from = o.bodyStart
+	}
+}
+
+// maxTitleExtra is how many words besides the title a printed section
+// title line may hold ("CONDENSED CONSOLIDATED FINANCIAL STATEMENTS
+// (UNAUDITED)").
+const maxTitleExtra = 4
+
+// titleLine returns the offset after the first short line of s that
+// prints one of titles (all its words, few others), -1 when none does.
+func titleLine(s string, titles []string) int {
+	for off := 0; off < len(s); {
+		line, _, found := strings.Cut(s[off:], "\n")
+		next := off + len(line)
+		if found {
+			next++
+		}
+		if w := words(line); len(w) > 0 && utf8.RuneCountInString(line) <= maxOpenTitleLine {
+			for _, t := range titles {
+				tw := words(t)
+				if len(tw) > 0 && len(w) <= len(tw)+maxTitleExtra && containsWords(w, tw) {
+					return next
+				}
+			}
+		}
+		off = next
+	}
+	return -1
+}
+
+// containsWords reports whether every word of want is in got.
+func containsWords(got, want []string) bool {
+	for _, x := range want {
+		found := false
+		for _, g := range got {
+			if sameWord(g, x) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // boundaryBetween reports whether a boundary lies in [from, to); bs is
