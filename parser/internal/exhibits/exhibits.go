@@ -4,6 +4,7 @@ package exhibits
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,6 +60,13 @@ var (
 	// paragraph, a short heading line or a "No reports" sentence, never
 	// a wrapped description ("... Report on Form 8-K filed by ...").
 	reportsRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:(?:\(?[a-d]\)|[a-d]\.)[\s\x{a0}]*(?:current[\s\x{a0}]+)?reports?[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k\b|no[\s\x{a0}]+(?:current[\s\x{a0}]+)?reports?[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k\b|(?:current[\s\x{a0}]+)?reports[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k[\s\x{a0}.:]*$)`)
+	// reportLineRe matches the description of a numbered "Reports on
+	// Form 8-K" line: a report filed in the quarter, not an exhibit.
+	reportLineRe = regexp.MustCompile(`(?i)^(?:current[\s\x{a0}]+)?reports?[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k\b|^(?:a[\s\x{a0}]+)?form[\s\x{a0}]+8-?k[\s\x{a0},]+(?:dated|filed)\b`)
+	// methodRe matches where the filing-method column of a three-column
+	// text table starts after a narrow gap ("... Bylaws  Filed as Exhibit
+	// 3.2 to ...", "Incorporated by reference", "Filed herewith").
+	methodRe = regexp.MustCompile(`(?i)[ \x{a0}]{2,}(?:filed|furnished|incorporated|included)[ \x{a0}]+(?:as[ \x{a0}]+exhibit|herewith|hereto|with[ \x{a0}]+this|by[ \x{a0}]+reference|electronically)`)
 	// tableTagRe matches a line of the SGML table markup of 1990s text
 	// filings ("<TABLE>", "</TABLE>", "<S>   <C>"), which a list may run
 	// across.
@@ -138,17 +146,64 @@ func (ix *index) add(e Entry) {
 // sub-rows: the header is a caption, not an exhibit.
 func (ix *index) grouped(num string) { ix.headers[Normalize(num)] = true }
 
-// entries returns the rows without the group headers that got sub-rows.
+// entries returns the rows without the group headers that got sub-rows
+// and without running footers read as rows.
 func (ix *index) entries() []Entry {
+	footer := footerRows(ix.rows)
 	var out []Entry
-	for _, e := range ix.rows {
+	for i, e := range ix.rows {
 		d := e.Description
 		if ix.headers[Normalize(e.Number)] && (strings.HasSuffix(d, ":") || strings.HasSuffix(d, "-")) {
+			continue
+		}
+		if footer[i] {
 			continue
 		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// footerRows marks rows that are a running page footer ("47 Acme
+// Holdings Inc." ... "48 Acme Holdings Inc."): whole numbers printed
+// with the same description more than once, a page apart (minPageRows
+// rows or more between them) and rising as page numbers do (by one to
+// three). Rows such as "11 Omitted - Inapplicable." / "12 Omitted -
+// Inapplicable." follow one another and stay.
+func footerRows(rows []Entry) map[int]bool {
+	byDesc := map[string][]int{}
+	for i, e := range rows {
+		if strings.IndexFunc(e.Number, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+			k := strings.ToLower(e.Description)
+			byDesc[k] = append(byDesc[k], i)
+		}
+	}
+	out := map[int]bool{}
+	for _, is := range byDesc {
+		if len(is) < 2 || !pageSequence(rows, is) {
+			continue
+		}
+		for _, i := range is {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// minPageRows is the fewest rows between two footers of an index.
+const minPageRows = 3
+
+// pageSequence reports whether the rows at is (in order) are numbered
+// like successive pages and lie a page apart.
+func pageSequence(rows []Entry, is []int) bool {
+	for k := 1; k < len(is); k++ {
+		a, _ := strconv.Atoi(rows[is[k-1]].Number)
+		b, _ := strconv.Atoi(rows[is[k]].Number)
+		if b-a < 1 || b-a > 3 || is[k]-is[k-1] <= minPageRows {
+			return false
+		}
+	}
+	return true
 }
 
 // sameExhibit is the least word overlap for two descriptions printed
@@ -437,6 +492,9 @@ func parseEntry(line string) (Entry, int, bool) {
 	if !hasLetter(desc) || (n <= 3 && !strings.ContainsAny(num, ".-(") && listItemRe.MatchString(desc)) {
 		return Entry{}, 0, false
 	}
+	if n <= 4 && reportLineRe.MatchString(desc) {
+		return Entry{}, 0, false // "1. Current Report on Form 8-K dated May 1, 1997, ..."
+	}
 	return Entry{Number: num, Description: desc}, col, true
 }
 
@@ -448,6 +506,9 @@ var cellSepRe = regexp.MustCompile(`\t|[ \x{a0}]{4,}`)
 // (a management-contract symbol such as "u" or "*" gets a cell of its own
 // in some tables); the first non-empty cell when none does.
 func cellText(s string) string {
+	if loc := methodRe.FindStringIndex(s); loc != nil && hasLetter(s[:loc[0]]) {
+		s = s[:loc[0]] // the filing-method column is not the description
+	}
 	if justified(s) {
 		return strings.Join(strings.Fields(s), " ")
 	}
