@@ -20,9 +20,9 @@ import (
 // no false exhibit rows, signers found >= 97%, title right >= 95%,
 // "for" right >= 95%.
 const (
-	minItemsRightPct    = 70.0 // labelled items whose boundaries the parser gets right
-	minExhibitsFoundPct = 85.0 // labelled exhibit rows found (number and description)
-	maxFalseExhibitRows = 2
+	minItemsRightPct    = 90.0 // labelled items whose boundaries the parser gets right
+	minExhibitsFoundPct = 98.0 // labelled exhibit rows found (number and description)
+	maxFalseExhibitRows = 4
 	minSignersFoundPct  = 90.0 // labelled signers found by name
 	minSignerTitlePct   = 90.0 // labelled signers found with the title right
 	minSignerForPct     = 90.0 // labelled signers found with "for" right
@@ -43,17 +43,21 @@ type label struct {
 	filed    int            // filing year, 0 when unknown
 }
 
+// labelItem is one labelled item: its code and the first and last words
+// of its text.
 type labelItem struct {
 	Code   string `json:"code"`
 	Starts string `json:"starts"`
 	Ends   string `json:"ends"`
 }
 
+// labelExhibit is one labelled exhibit row.
 type labelExhibit struct {
 	Number      string `json:"number"`
 	Description string `json:"description"`
 }
 
+// labelSigner is one labelled signer.
 type labelSigner struct {
 	Name  string `json:"name"`
 	Title string `json:"title"`
@@ -68,6 +72,7 @@ type labelScore struct {
 	signers, sFound, sTitle, sFor     int
 }
 
+// add adds o's counts to s.
 func (s *labelScore) add(o labelScore) {
 	s.docs += o.docs
 	s.items += o.items
@@ -86,18 +91,19 @@ func (s *labelScore) add(o labelScore) {
 // TestLabels scores the parser against the hand labels of testdata/labels
 // (run `go test -run TestLabels -v ./parser` for the table and every miss).
 //
-// Matching rules (all comparisons on labelNormText: lower-case, only [a-z0-9]):
+// Matching rules (texts compared by labelNormText: lower-case, only a-z0-9):
 //   - item: RIGHT when a body item of the same code has a text that starts
 //     with the label's "starts" and ends with its "ends". Body items whose
 //     code no label item has are "extra" (only where items are labelled).
-//   - exhibit: FOUND when an exhibit has the same labelNormExhibit and a
-//     matching description (labelDescMatch). Exhibits matching no labelled row
-//     are "false rows"; a labelled row matched by several exhibits counts
-//     once as "dup" (only where exhibits are labelled). GRAPHIC and other
-//     non-EX documents are not labelled and never false rows.
-//   - signer: FOUND when a signer has the same normalized name; TITLE and
-//     FOR right when that signer's title (labelNormText) and entity (labelNormEntity)
-//     equal the label's. Percentages are of labelled signers.
+//   - exhibit: FOUND when an exhibit has the same number (labelNormExhibit)
+//     and a matching description (labelDescMatch). Exhibits matching no
+//     labelled row are "false rows"; a labelled row matched by several
+//     exhibits counts once as "dup" (only where exhibits are labelled).
+//     GRAPHIC and other non-EX documents are not labelled, never false.
+//   - signer: FOUND when a signer has the same name (labelNormName); TITLE
+//     right when its title equals the label's (labelNormText), FOR right
+//     when its entity does (labelNormEntity). Percentages are of labelled
+//     signers; several signers of one name pick the one of the same entity.
 func TestLabels(t *testing.T) {
 	shared := sharedDir(t)
 	labels := labelsRead(t)
@@ -155,6 +161,7 @@ func labelCheckThresholds(t *testing.T, s labelScore) {
 	}
 }
 
+// labelPct is n of d as a percentage (100 when d is 0).
 func labelPct(n, d int) float64 {
 	if d == 0 {
 		return 100
@@ -205,10 +212,12 @@ func labelScoreDoc(l *label, f *Filing) (labelScore, []string) {
 	return s, misses
 }
 
+// labelScoreItems scores a document's labelled items and counts extra
+// body items.
 func labelScoreItems(l *label, f *Filing, s *labelScore, miss func(kind, format string, args ...any)) {
 	labelled := map[string]bool{}
 	for _, li := range l.Items {
-		code := labelItemCode(li.Code, l.filed)
+		code := labelItemCode(li.Code, l.FormType, l.filed)
 		labelled[code] = true
 		s.items++
 		var got []string
@@ -239,6 +248,8 @@ func labelScoreItems(l *label, f *Filing, s *labelScore, miss func(kind, format 
 	}
 }
 
+// labelScoreExhibits scores a document's labelled exhibit rows and counts
+// false and duplicate rows.
 func labelScoreExhibits(l *label, f *Filing, s *labelScore, miss func(kind, format string, args ...any)) {
 	used := make([]int, len(f.Exhibits))
 	for _, le := range l.Exhibits {
@@ -277,6 +288,8 @@ func labelScoreExhibits(l *label, f *Filing, s *labelScore, miss func(kind, form
 	}
 }
 
+// labelScoreSigners scores a document's labelled signers: found, title
+// and "for" right.
 func labelScoreSigners(l *label, f *Filing, s *labelScore, miss func(kind, format string, args ...any)) {
 	for _, ls := range l.Signers {
 		s.signers++
@@ -357,9 +370,9 @@ var (
 
 // labelNormExhibit normalizes an exhibit number: lower-case; an
 // "Exhibit", "Exh", "Ex-" or "Exhibit No." prefix dropped; only letters,
-// digits, dots and parentheses kept; a trailing dot dropped; leading zeros
-// of each dotted part dropped ("EX-99.01" → "99.1", "Exhibit 10.(a)" →
-// "10.(a)").
+// digits, dots and parentheses kept; a trailing dot and a dot before "("
+// dropped; leading zeros of each dotted part dropped ("EX-99.01" → "99.1",
+// "EX-4.(F)" → "4(f)").
 func labelNormExhibit(s string) string {
 	s = labelExPrefixRe.ReplaceAllString(strings.ToLower(strings.TrimSpace(s)), "")
 	var b strings.Builder
@@ -368,7 +381,7 @@ func labelNormExhibit(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	s = strings.TrimSuffix(b.String(), ".")
+	s = strings.ReplaceAll(strings.TrimSuffix(b.String(), "."), ".(", "(")
 	return labelZerosRe.ReplaceAllString(s, "$1$2")
 }
 
@@ -444,10 +457,11 @@ func labelNormEntity(s string) string {
 var legacyLabelCodes = map[string]string{"1": "5.01", "2": "2.01", "3": "1.03", "4": "4.01", "5": "8.01",
 	"6": "5.02", "7": "9.01", "8": "5.03", "9": "7.01", "10": "5.05", "11": "5.04", "12": "2.02"}
 
-// labelItemCode returns the parser code of a labelled item code.
-func labelItemCode(code string, year int) string {
+// labelItemCode returns the parser code of a labelled item code: a legacy
+// 8-K number of a filing of 2004 or before is mapped to its modern code.
+func labelItemCode(code, form string, year int) string {
 	code = strings.TrimSpace(code)
-	if c, ok := legacyLabelCodes[code]; ok && year > 0 && year <= 2004 {
+	if c, ok := legacyLabelCodes[code]; ok && labelFamily(form) != "10-K/10-Q" && year > 0 && year <= 2004 {
 		return c
 	}
 	return code
@@ -593,7 +607,7 @@ func TestLabelMatchers(t *testing.T) {
 		t.Errorf("labelItemMatches: a text running into the signature is accepted")
 	}
 	for in, want := range map[string]string{"EX-99.1": "99.1", "Exhibit 99.01": "99.1", "99.": "99", " 10.3 ": "10.3",
-		"Exhibit No. 23": "23", "EX-23.(D)": "23.(d)", "10(a)": "10(a)", "EXHIBIT 4": "4", "101.INS": "101.ins"} {
+		"Exhibit No. 23": "23", "EX-23.(D)": "23(d)", "4(f)": "4(f)", "10(a)": "10(a)", "EXHIBIT 4": "4", "101.INS": "101.ins"} {
 		if got := labelNormExhibit(in); got != want {
 			t.Errorf("labelNormExhibit(%q) = %q, want %q", in, got, want)
 		}
@@ -613,7 +627,7 @@ func TestLabelMatchers(t *testing.T) {
 	if labelNormEntity("ACME CORP /DE/") != labelNormEntity("Acme Corporation") || labelNormEntity("Acme Corp") == labelNormEntity("Acme Holdings Corp") {
 		t.Errorf("labelNormEntity rules broken")
 	}
-	if labelItemCode("5", 1997) != "8.01" || labelItemCode("5", 2010) != "5" || labelItemCode("2.02", 2010) != "2.02" {
+	if labelItemCode("5", "8-K", 1997) != "8.01" || labelItemCode("5", "8-K", 2010) != "5" || labelItemCode("2.02", "8-K", 2010) != "2.02" || labelItemCode("5", "10-K", 1997) != "5" {
 		t.Errorf("labelItemCode rules broken")
 	}
 	if labelEra(2000) != "before 2001" || labelEra(2001) != "2001-2008" || labelEra(2009) != "2009+" {
