@@ -3,6 +3,7 @@ package parser
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/edgarload/edgarload/parser/internal/exhibits"
 	"github.com/edgarload/edgarload/parser/internal/sgml"
@@ -123,8 +124,73 @@ func mergeDocumentExhibits(rows []Exhibit, docs []exhibitDoc) []Exhibit {
 }
 
 // matchIndexRow returns the index of the index row (one without a
-// document yet) a document merges into, -1 for none.
+// document yet) a document merges into, -1 for none: by number (see
+// matchByNumber), else by description.
 func matchIndexRow(rows []Exhibit, d exhibitDoc, perBase map[string]int) int {
+	if j := matchByNumber(rows, d, perBase); j >= 0 {
+		return j
+	}
+	return matchByDescription(rows, d)
+}
+
+// minMatchWords is the fewest words a document's description must have
+// to find its index row by description.
+const minMatchWords = 3
+
+// matchByDescription returns the one index row without a document whose
+// description begins with the document's own (its <DESCRIPTION>, else
+// its first line): an agreement filed as EX-99 that the index lists as
+// 10.1 ("AGREEMENT AND PLAN OF MERGER" and "Agreement and Plan of
+// Merger, dated as of ..."). -1 when none or several do.
+func matchByDescription(rows []Exhibit, d exhibitDoc) int {
+	found := -1
+	for _, desc := range []string{d.row.Description, openingLine(d.row.Text)} {
+		w := strings.Fields(normDesc(desc))
+		if len(w) < minMatchWords {
+			continue
+		}
+		want := strings.Join(w, " ")
+		for i, r := range rows {
+			if r.Type != "" {
+				continue
+			}
+			if got := normDesc(r.Description); got == want || strings.HasPrefix(got, want+" ") {
+				if found >= 0 && found != i {
+					return -1
+				}
+				found = i
+			}
+		}
+		if found >= 0 {
+			return found
+		}
+	}
+	return -1
+}
+
+// normDesc lower-cases a description and keeps its words and numbers,
+// single-spaced.
+func normDesc(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+// openingLine returns the first non-blank line of s, trimmed.
+func openingLine(s string) string {
+	for line := range strings.SplitSeq(s[:min(len(s), 2048)], "\n") {
+		if t := strings.TrimSpace(line); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// matchByNumber returns the index row of the document's normalized
+// number, else — when the document is the only one of its base number
+// and one of the two numbers has no sub-part — the first row of that
+// base; -1 for none.
+func matchByNumber(rows []Exhibit, d exhibitDoc, perBase map[string]int) int {
 	if d.key == "" {
 		return -1
 	}

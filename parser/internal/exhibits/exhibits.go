@@ -4,6 +4,7 @@ package exhibits
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -90,14 +91,15 @@ func ParseIndex(text string) []Entry {
 	lines := strings.Split(text, "\n")
 	ix := &index{pos: map[string][]int{}, headers: map[string]bool{}}
 	for i := 0; i < len(lines); i++ {
-		if !isTrigger(lines[i]) {
+		trailing := isTrailingHeader(lines[i])
+		if !trailing && !isTrigger(lines[i]) {
 			continue
 		}
 		ix.list++
 		if e, _, ok := parseEntry(lines[i]); ok {
 			ix.add(e) // "(c) Exhibit 99.1 – Joint press release ..."
 		}
-		i = readList(lines, i+1, ix) - 1
+		i = readList(lines, i+1, ix, trailing) - 1
 	}
 	return ix.entries()
 }
@@ -137,9 +139,44 @@ func (ix *index) add(e Entry) {
 		}
 		return
 	}
+	if i := ix.enumerated(e); i >= 0 {
+		// "1.  Agreement and Plan of Merger ..." in Item 7 is "99.1" of
+		// the exhibit index: one exhibit, with the index's number.
+		old := Normalize(ix.rows[i].Number)
+		ix.pos[old] = slices.DeleteFunc(ix.pos[old], func(j int) bool { return j == i })
+		ix.rows[i].Number = e.Number
+		ix.pos[key] = append(ix.pos[key], i)
+		return
+	}
 	ix.pos[key] = append(ix.pos[key], len(ix.rows))
 	ix.rows = append(ix.rows, e)
 	ix.from = append(ix.from, ix.list)
+}
+
+// minEnumWords is the fewest words of a description that identifies a
+// row of another list printed under an enumeration number.
+const minEnumWords = 4
+
+// enumerated returns the row of an earlier list that printed e's
+// description under an enumeration number ("1", "2") where e, of a later
+// list, has an exhibit number with a sub-part ("99.1"); -1 for none.
+func (ix *index) enumerated(e Entry) int {
+	if !strings.ContainsAny(e.Number, ".(") {
+		return -1
+	}
+	want := strings.Join(descWords(e.Description), " ")
+	if len(descWords(e.Description)) < minEnumWords {
+		return -1
+	}
+	for i, r := range ix.rows {
+		if ix.from[i] == ix.list || len(r.Number) > 1 || r.Number < "1" || r.Number > "9" {
+			continue
+		}
+		if strings.Join(descWords(r.Description), " ") == want {
+			return i
+		}
+	}
+	return -1
 }
 
 // grouped records that the row numbered num heads a group of lettered
@@ -316,8 +353,9 @@ func equalFoldASCII(s, lower string) bool {
 }
 
 // readList reads the rows following a trigger line from line i on and
-// returns the index of the first line after the list.
-func readList(lines []string, i int, ix *index) int {
+// returns the index of the first line after the list. trailing says the
+// table holds its numbers in the last column (trailingEntry).
+func readList(lines []string, i int, ix *index, trailing bool) int {
 	var cur *Entry
 	flush := func() {
 		if cur != nil {
@@ -326,6 +364,7 @@ func readList(lines []string, i int, ix *index) int {
 		}
 	}
 	entries, leadIn, blank, descCol, group := 0, 0, false, 0, ""
+	skipped := 0 // rows without a number in a table with its number in the last column
 	for ; i < len(lines); i++ {
 		line := lines[i]
 		if strings.TrimSpace(line) == "" || pageRe.MatchString(line) || tableTagRe.MatchString(line) {
@@ -337,6 +376,19 @@ func readList(lines []string, i int, ix *index) int {
 		}
 		if stopRe.MatchString(line) || reportsRe.MatchString(line) {
 			break
+		}
+		if !trailing && entries == 0 && isTrailingHeader(line) {
+			trailing = true // "Reference | Description of Exhibits | Exhibit Number"
+			continue
+		}
+		if trailing {
+			if e, ok := trailingEntry(line); ok {
+				flush()
+				ix.add(e)
+				entries++
+				skipped = 0
+				continue
+			}
 		}
 		if e, col, ok := parseEntry(line); ok {
 			if g := lastGroup(group, cur); g != "" && strings.HasPrefix(Normalize(e.Number), Normalize(g)+".") {
@@ -369,7 +421,7 @@ func readList(lines []string, i int, ix *index) int {
 				continue
 			}
 			leadIn++
-			if leadIn > maxLeadIn {
+			if leadIn > maxLeadIn && !(trailing && leadIn <= maxUnnumbered) {
 				break
 			}
 			continue
@@ -389,10 +441,84 @@ func readList(lines []string, i int, ix *index) int {
 			i = j - 1 // page furniture ("Table of Contents") inside the list
 			continue
 		}
+		if trailing && skipped < maxUnnumbered {
+			// Rows of documents incorporated by reference carry no
+			// number of this report's own.
+			flush()
+			skipped++
+			continue
+		}
 		break
 	}
 	flush()
 	return i
+}
+
+// trailingHeaderRe matches the header of an exhibit table whose last
+// column holds the exhibit number ("Reference Number per Item 601 |
+// Description of Exhibits | Exhibit Number in this Form 10-K").
+var trailingHeaderRe = regexp.MustCompile(`(?i)description[^\t]*\t[\s\x{a0}]*exhibit[\s\x{a0}]+(?:number|no\.?)\b[^\t]*$`)
+
+// isTrailingHeader reports whether line is the header of a table with
+// the exhibit number in its last column (trailingHeaderRe).
+func isTrailingHeader(line string) bool {
+	return strings.Contains(line, "\t") && mentionsExhibit(line) && trailingHeaderRe.MatchString(line)
+}
+
+// trailingNumberRe matches an exhibit number alone in a cell ("10.1",
+// "101", "23.1").
+var trailingNumberRe = regexp.MustCompile(`^\d{1,3}(?:\.\d{1,3})?$`)
+
+// groupCellRe matches the Item 601 reference cell of such a table: "(10)".
+var groupCellRe = regexp.MustCompile(`^\((\d{1,3})\)$`)
+
+// byReferenceRe matches a description saying the exhibit is filed
+// elsewhere and incorporated.
+var byReferenceRe = regexp.MustCompile(`(?i)\bfiled\s+as\s+exhibit\b|\bincorporated\s+by\s+reference\b`)
+
+// maxUnnumbered is how many rows without a number of their own a table
+// with a trailing number column may hold in a row.
+const maxUnnumbered = 80
+
+// trailingEntry reads a row of a table whose last column holds the
+// exhibit number: "(21) | Subsidiaries of the registrant | 21" or
+// "Form of Noncompetition Agreement. (1) | 10.1". A row with only the
+// Item 601 reference number is an exhibit when it says where the
+// document was filed ("(97) | ... Policy, filed as Exhibit 97 to Form
+// 10-K ..."); otherwise it is the caption of the rows below.
+func trailingEntry(line string) (Entry, bool) {
+	var cells []string
+	for _, c := range strings.Split(line, "\t") {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	if len(cells) < 2 {
+		return Entry{}, false
+	}
+	if _, _, ok := parseEntry(line); ok {
+		return Entry{}, false // "101.PRE | ... | 101": numbered in front as usual
+	}
+	last := cells[len(cells)-1]
+	if trailingNumberRe.MatchString(last) {
+		desc := cells[len(cells)-2]
+		if !hasLetter(desc) || !validBase(last) {
+			return Entry{}, false
+		}
+		return Entry{Number: last, Description: desc}, true
+	}
+	if m := groupCellRe.FindStringSubmatch(cells[0]); m != nil && len(cells) == 2 && byReferenceRe.MatchString(cells[1]) && validBase(m[1]) {
+		return Entry{Number: m[1], Description: cells[1]}, true
+	}
+	return Entry{}, false
+}
+
+// validBase reports whether an exhibit number's first part is an Item
+// 601 number (1 to maxBase).
+func validBase(num string) bool {
+	b, _, _ := strings.Cut(num, ".")
+	n, err := strconv.Atoi(b)
+	return err == nil && n >= 1 && n <= maxBase
 }
 
 // maxFurniture is how many short non-row lines (running heads, page
@@ -519,8 +645,8 @@ func cellText(s string) string {
 		if c == "" {
 			continue
 		}
-		if utf8.RuneCountInString(c) > 2 {
-			return c
+		if utf8.RuneCountInString(c) > 2 && hasLetter(c) {
+			return c // a footnote mark "(1)" has a cell of its own too
 		}
 		if first == "" {
 			first = c
