@@ -67,3 +67,26 @@ func TestBareExhibitFile(t *testing.T) {
 		t.Errorf("exhibits %+v", f.Exhibits)
 	}
 }
+
+// TestMergeByDescription checks that an EX-* document whose number the
+// index does not print merges with the one row its description begins:
+// an agreement typed EX-99 that the index lists as 10.1.
+func TestMergeByDescription(t *testing.T) {
+	rows := []Exhibit{
+		{Number: "10.1", Description: "Agreement and Plan of Merger, dated as of May 2, 1997, among Dunmore Tools, Inc. and Pike Valley Corp."},
+		{Number: "99.1", Description: "Joint press release of Dunmore Tools, Inc. and Pike Valley Corp."},
+	}
+	docs := []exhibitDoc{
+		{row: Exhibit{Number: "99.1", Type: "EX-99.1", Filename: "ex991.txt", Bytes: 5}, key: "99.1"},
+		{row: Exhibit{Number: "99", Type: "EX-99", Filename: "ex99.txt", Description: "AGREEMENT AND PLAN OF MERGER", Bytes: 9}, key: "99"},
+		{row: Exhibit{Number: "99", Type: "EX-99", Filename: "ex99b.txt", Description: "LETTER", Bytes: 3}, key: "99"},
+	}
+	got := mergeDocumentExhibits(rows, docs)
+	var b []string
+	for _, e := range got {
+		b = append(b, e.Number+"="+e.Filename)
+	}
+	if want := "10.1=ex99.txt 99.1=ex991.txt 99=ex99b.txt"; strings.Join(b, " ") != want {
+		t.Errorf("got %s, want %s", strings.Join(b, " "), want)
+	}
+}

@@ -213,3 +213,41 @@ func TestReportLinesAreNotExhibits(t *testing.T) {
 		}
 	}
 }
+
+// TestParseIndexTrailingNumbers checks an exhibit table that prints the
+// exhibit number in its last column: numbered rows are read, rows of
+// documents incorporated by reference without a number of this report
+// are skipped (but a lone Item 601 row that says where it was filed is
+// the exhibit), footnote cells are not descriptions, and rows numbered
+// in front stay numbered in front.
+func TestParseIndexTrailingNumbers(t *testing.T) {
+	got := ParseIndex(readFixture(t, "10k-trailing-numbers.txt"))
+	want := []Entry{
+		{"10.1", "Form of Noncompetition Agreement. (1)"},
+		{"10.2", "Form of Noncompetition Agreement. (1)"},
+		{"21", "Subsidiaries of the registrant"},
+		{"22", "Subsidiary Issuer of Guaranteed Securities, filed as Exhibit 22 to Form 10-Q for the quarter ended March 31, 2024, is hereby incorporated by reference."},
+		{"23.1", "Consent of Independent Registered Public Accounting Firm"},
+		{"101.SCH", "Inline XBRL Taxonomy Extension Schema Document"},
+		{"101.PRE", "Inline XBRL Taxonomy Extension Presentation Linkbase Document"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+// TestParseIndexEnumeratedRows checks that an Item 7 list numbering its
+// exhibits "1." and "2." and the exhibit index numbering the same
+// documents "99.1" and "99.2" give two exhibits, with the index numbers.
+func TestParseIndexEnumeratedRows(t *testing.T) {
+	text := "ITEM 7.  FINANCIAL STATEMENTS AND EXHIBITS.\n\n(c) Exhibits.\n\n" +
+		"     1.   Agreement and Plan of Merger among Dunmore Tools, Inc. and Pike Valley Corp.\n" +
+		"     2.   Escrow Agreement among Dunmore Tools, Inc. and First Lake Bank.\n\n" +
+		"SIGNATURES\n\nEXHIBIT INDEX\n\n" +
+		"99.1      Agreement and Plan of Merger among Dunmore Tools, Inc. and Pike Valley Corp.\n" +
+		"99.2      Escrow Agreement among Dunmore Tools, Inc. and First Lake Bank.\n"
+	got := ParseIndex(text)
+	if len(got) != 2 || got[0].Number != "99.1" || got[1].Number != "99.2" {
+		t.Errorf("ParseIndex = %+v, want 99.1 and 99.2", got)
+	}
+}

@@ -22,7 +22,7 @@ var (
 	pageTagRe = regexp.MustCompile(`(?i)^</?page>\s*\d{0,4}$`)
 	// explicitRe matches a page number written as one: "-2-", "- 3 -",
 	// "Page 3", "Page 3 of 10", "F-3", "A-12".
-	explicitRe = regexp.MustCompile(`(?i)^(?:-\s*\d{1,3}\s*-|[-–—]\s*\d{1,3}|page\s+(?:[A-Z]{1,2}-)?\d{1,4}(?:\s+of\s+(?:[A-Z]{1,2}-)?\d{1,4})?|[A-H]\s?-\s?\d{1,3})$`)
+	explicitRe = regexp.MustCompile(`(?i)^(?:-\s*\d{1,3}\s*-|[-–—]\s*\d{1,3}|\d{1,3}\s+of\s+\d{1,3}|page\s+(?:[A-Z]{1,2}-)?\d{1,4}(?:\s+of\s+(?:[A-Z]{1,2}-)?\d{1,4})?|[A-H]\s?-\s?\d{1,3})$`)
 	// bareRe matches a bare number that may be a page number.
 	bareRe = regexp.MustCompile(`^\d{1,3}$`)
 	// backLinkRe matches a link back to the table of contents or index.
@@ -244,6 +244,9 @@ type occurrence struct{ line, value int }
 func markFooters(trimmed []string, drop []bool) {
 	groups := map[string][]occurrence{}
 	for i, s := range trimmed {
+		if t, ok := footerCells(s); ok {
+			s = t // "Fiscal Q2 2023 Form 10-Q<TAB>12"
+		}
 		if drop[i] || len(s) > maxFooterLen || !strings.ContainsAny(s, "0123456789") || strings.Contains(s, "\t") ||
 			strings.Contains(s, "....") {
 			continue
@@ -268,14 +271,43 @@ func markFooters(trimmed []string, drop []bool) {
 			}
 		}
 	}
-	for _, occ := range groups {
+	texts := map[string]bool{}
+	for key, occ := range groups {
 		if len(occ) < minFooter || !increasing(occ) || !spread(occ) || headingWordRe.MatchString(trimmed[occ[0].line]) {
 			continue
 		}
 		for _, o := range occ {
 			drop[o.line] = true
 		}
+		texts[strings.TrimSpace(strings.ReplaceAll(key, "\x00", ""))] = true
 	}
+	// The same footer on the front pages, numbered in roman ("... 10-Q<TAB>ii").
+	for i, s := range trimmed {
+		if a, b, ok := strings.Cut(s, "\t"); ok && !drop[i] && !strings.Contains(b, "\t") {
+			a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+			if (texts[a] && romanRe.MatchString(b)) || (texts[b] && romanRe.MatchString(a)) {
+				drop[i] = true
+			}
+		}
+	}
+}
+
+// romanRe matches a lower-case roman page number.
+var romanRe = regexp.MustCompile(`^[ivxl]{1,6}$`)
+
+// footerCells returns a line of two tab-separated cells, one of them a
+// page number, with the tab as a space: the footer template is then
+// found as for one-cell footers. ok is false for other lines.
+func footerCells(s string) (string, bool) {
+	a, b, ok := strings.Cut(s, "\t")
+	if !ok || strings.Contains(b, "\t") {
+		return "", false
+	}
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if bareRe.MatchString(b) && strings.ContainsFunc(a, isLetter) || bareRe.MatchString(a) && strings.ContainsFunc(b, isLetter) {
+		return a + " " + b, true
+	}
+	return "", false
 }
 
 // minPageLines is the fewest lines between two occurrences of a running

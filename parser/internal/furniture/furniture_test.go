@@ -30,6 +30,9 @@ func TestStrip(t *testing.T) {
 		{"part headings kept", "PART I\n" + prose(3) + "PART II\n" + prose(3) + "PART III\n", "PART I\n" + prose(3) + "PART II\n" + prose(3) + "PART III\n"},
 		{"dotted page numbers", prose(3) + "                                       2.\n" + prose(3) + "                                       3.\n" + prose(3) + "                                       4.\n", prose(9)},
 		{"list numbers kept", "1.\nFinancial statements\n2.\nSchedules\n3.\nExhibits", "1.\nFinancial statements\n2.\nSchedules\n3.\nExhibits"},
+		{"tabbed footers, arabic and roman", "Acme Form 10-Q\tii\n" + prose(3) + "Acme Form 10-Q\t1\n" + prose(3) + "Acme Form 10-Q\t2\n" + prose(3) + "Acme Form 10-Q\t3\n", prose(9)},
+		{"table rows with a tab kept", "Revenue\t1\n" + prose(3) + "Revenue\t1\n" + prose(3) + "Revenue\t1\n", "Revenue\t1\n" + prose(3) + "Revenue\t1\n" + prose(3) + "Revenue\t1\n"},
+		{"page N of M", prose(2) + "1 of 2\n" + prose(2) + "2 of 2\n", prose(4)},
 		{"SGML table markup", "<TABLE>\n<CAPTION>\n<S>      <C>\nRevenue   100\n</TABLE>", "Revenue   100"},
 	}
 	for _, c := range cases {

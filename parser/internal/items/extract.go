@@ -42,7 +42,7 @@ var (
 	// bannerRe matches a section banner of a Form 8-K ("Section 8 — Other
 	// Events", "SECTION 9. FINANCIAL STATEMENTS AND EXHIBITS"): it groups
 	// the items that follow and is not the text of the item before it.
-	bannerRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*section[\s\x{a0}]+\d{1,2}[\s\x{a0}]*(?:[.:\-–—]+[\s\x{a0}]*)?\p{Lu}[^.]{0,120}$`)
+	bannerRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*section[\s\x{a0}]+\d{1,2}[\s\x{a0}]*(?:[.:\-–—]+[\s\x{a0}]*)?\p{Lu}[^.]{0,120}\.?$`)
 	// pageRefRe matches a trailing page reference of a table-of-contents row.
 	pageRefRe = regexp.MustCompile(`(?:\t|\.{3,}|…|[\s\x{a0}]{2,})[\s\x{a0}]*(?i:page[\s\x{a0}]*)?(?:\d{1,3}|[ivxl]{1,6}|[A-Z]-\d{1,3})(?:[\s\x{a0}]*-[\s\x{a0}]*\d{1,3})?[\s\x{a0}]*$`)
 	// pageLineRe matches a line that is only a page number or page label.
