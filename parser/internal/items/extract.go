@@ -600,6 +600,9 @@ func tocOnlyFallback(text, fam string, occ []occurrence, small []bool) {
 	}
 	from := occ[body-1].bodyStart
 	to := occ[body].lineStart
+	if from >= to {
+		return
+	}
 	for i := 0; i < body; i++ {
 		o := &occ[i]
 		if o.toc || count[o.code] != 1 {

@@ -325,3 +325,23 @@ func TestTOCOnlyItemFallsBackToPrintedTitle(t *testing.T) {
 		t.Errorf("I-1 text %q", txt)
 	}
 }
+
+// TestOpenTitleStopsAtHeading checks that a title ending in a connector
+// does not swallow the next heading, and that odd heading orders never
+// make the extractor fail.
+func TestOpenTitleStopsAtHeading(t *testing.T) {
+	text := "PART II\n\nItem 5. Market for Registrant's Common Equity and\nItem 6. Selected Financial Data\n\nFive years of figures for Birchwood Mills.\n"
+	got := Extract(text, "10-K", "2005-03-01")
+	if c := codesOf(got); !reflect.DeepEqual(c, []string{"II-5", "II-6"}) {
+		t.Fatalf("codes %v", c)
+	}
+	if txt := itemText(got, "II-6"); txt != "Five years of figures for Birchwood Mills." {
+		t.Errorf("II-6 text %q", txt)
+	}
+	for _, s := range []string{
+		"Item 1. Financial Statements and\nItem 2. X\nItem 1. Financial Statements\t3\nItem 2. MD&A\t4\n",
+		"Item 1\t3\nItem 1. and\nItem 2.\n",
+	} {
+		Extract(s, "10-Q", "")
+	}
+}

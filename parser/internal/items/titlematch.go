@@ -204,8 +204,9 @@ func wrappedOpenTitle(rest, title string) int {
 			off += adv
 			continue
 		}
-		if utf8.RuneCountInString(t) > maxOpenTitleLine || strings.Contains(strings.TrimSuffix(t, "."), ". ") {
-			return 0
+		if utf8.RuneCountInString(t) > maxOpenTitleLine || strings.Contains(strings.TrimSuffix(t, "."), ". ") ||
+			headingRe.MatchString(line) || partRe.MatchString(line) {
+			return 0 // a sentence, or the next heading
 		}
 		return off + adv
 	}
