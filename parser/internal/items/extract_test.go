@@ -345,3 +345,20 @@ func TestOpenTitleStopsAtHeading(t *testing.T) {
 		Extract(s, "10-Q", "")
 	}
 }
+
+// TestHeadingAfterUnfinishedLine checks that a heading alone on its line
+// stays a heading after a line that stops mid-sentence (a running head,
+// an HTML line break), while the same words run on into prose are not.
+func TestHeadingAfterUnfinishedLine(t *testing.T) {
+	text := "PART I\n\nItem 1. Business\n\nOakhurst Pumps makes pumps for farms and sells them through dealers in\n" +
+		"Item 1A. Risk Factors\n\nDemand for pumps depends on rainfall, which nobody at Oakhurst Pumps controls.\n"
+	got := Extract(text, "10-K", "2010-03-01")
+	if c := codesOf(got); !reflect.DeepEqual(c, []string{"I-1", "I-1A"}) {
+		t.Fatalf("codes %v", c)
+	}
+	prose := strings.Replace(text, "Item 1A. Risk Factors\n", "Item 1A. Risk Factors of our prior report, and in Ohio.\n", 1)
+	got = Extract(prose, "10-K", "2010-03-01")
+	if c := codesOf(got); !reflect.DeepEqual(c, []string{"I-1"}) {
+		t.Fatalf("prose codes %v", c)
+	}
+}
