@@ -125,6 +125,10 @@ func (ix *index) add(e Entry) {
 		return
 	}
 	key := Normalize(e.Number)
+	if is := ix.pos[key]; len(is) == 1 && (ix.from[is[0]] != ix.list || ix.rows[is[0]].Description == e.Description) {
+		ix.keepLonger(is[0], e) // the common case, without comparing words
+		return
+	}
 	best, bestScore, sameList := -1, -1.0, false
 	for _, i := range ix.pos[key] {
 		sc := overlap(ix.rows[i].Description, e.Description)
@@ -134,9 +138,7 @@ func (ix *index) add(e Entry) {
 		sameList = sameList || ix.from[i] == ix.list
 	}
 	if best >= 0 && !(sameList && bestScore < sameExhibit) {
-		if len(e.Description) > len(ix.rows[best].Description) {
-			ix.rows[best].Description = e.Description
-		}
+		ix.keepLonger(best, e)
 		return
 	}
 	if i := ix.enumerated(e); i >= 0 {
@@ -177,6 +179,13 @@ func (ix *index) enumerated(e Entry) int {
 		}
 	}
 	return -1
+}
+
+// keepLonger gives row i the description of e when it is longer.
+func (ix *index) keepLonger(i int, e Entry) {
+	if len(e.Description) > len(ix.rows[i].Description) {
+		ix.rows[i].Description = e.Description
+	}
 }
 
 // grouped records that the row numbered num heads a group of lettered

@@ -117,7 +117,7 @@ func Lines(lines []string) []bool {
 func markDottedPages(lines []string, drop []bool) {
 	var occ []occurrence
 	for i, l := range lines {
-		if len(l) < 64 && dottedPageRe.MatchString(l) {
+		if len(l) < 64 && len(l)-len(strings.TrimLeft(l, " \t")) >= 10 && dottedPageRe.MatchString(l) {
 			v, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(l), "."))
 			occ = append(occ, occurrence{i, v})
 		}
@@ -157,7 +157,7 @@ func markIndexLinks(trimmed []string, drop []bool) {
 func markPartFooters(trimmed []string, drop []bool) {
 	var occ []occurrence
 	for i, s := range trimmed {
-		if len(s) < 24 && !drop[i] {
+		if len(s) < 24 && !drop[i] && (strings.HasPrefix(s, "P") || strings.HasPrefix(s, "p")) {
 			if m := partFooterRe.FindStringSubmatch(s); m != nil {
 				v, _ := strconv.Atoi(m[1])
 				occ = append(occ, occurrence{i, v})
@@ -304,10 +304,23 @@ func footerCells(s string) (string, bool) {
 		return "", false
 	}
 	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
-	if bareRe.MatchString(b) && strings.ContainsFunc(a, isLetter) || bareRe.MatchString(a) && strings.ContainsFunc(b, isLetter) {
+	if isPageNumber(b) && strings.ContainsFunc(a, isLetter) || isPageNumber(a) && strings.ContainsFunc(b, isLetter) {
 		return a + " " + b, true
 	}
 	return "", false
+}
+
+// isPageNumber reports whether s is one to three ASCII digits (bareRe).
+func isPageNumber(s string) bool {
+	if len(s) == 0 || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // minPageLines is the fewest lines between two occurrences of a running
