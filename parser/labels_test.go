@@ -20,9 +20,9 @@ import (
 // no false exhibit rows, signers found >= 97%, title right >= 95%,
 // "for" right >= 95%.
 const (
-	minItemsRightPct    = 85.0 // labelled items whose boundaries the parser gets right
-	minExhibitsFoundPct = 82.0 // labelled exhibit rows found (number and description)
-	maxFalseExhibitRows = 8
+	minItemsRightPct    = 99.5 // labelled items whose boundaries the parser gets right
+	minExhibitsFoundPct = 99.5 // labelled exhibit rows found (number and description)
+	maxFalseExhibitRows = 0
 	minSignersFoundPct  = 99.0 // labelled signers found by name
 	minSignerTitlePct   = 99.0 // labelled signers found with the title right
 	minSignerForPct     = 99.0 // labelled signers found with "for" right

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -146,14 +147,65 @@ func fromBareDocument(f *Filing, path string, data []byte) error {
 	} else {
 		f.Shape = ShapeText
 	}
-	if body.cover.FormType == "" && !body.hasIX {
+	switch {
+	case body.hasIX:
+	case bareExhibitType(path, body.text) != "":
+		// An exhibit that mentions its report ("this Annual Report on
+		// Form 10-K") is still the exhibit.
+		f.FormType = bareExhibitType(path, body.text)
+	case body.cover.FormType == "":
 		f.FormType = guessFormType(path, data, body.text)
 	}
 	applyBody(f, body)
 	if f.FormType == "" {
 		return fmt.Errorf("%w: no SGML header, no form type on a cover page and no exhibit heading", ErrNotFiling)
 	}
+	addBareExhibit(f, path, data, body.text)
 	return nil
+}
+
+// maxExhibitHeadingLines is how many non-blank lines at the top of a bare
+// document are searched for its "Exhibit 99.1" heading.
+const maxExhibitHeadingLines = 10
+
+// bareExhibitType returns the exhibit type of a bare document that is an
+// exhibit ("EX-99.1"): one whose first lines print an "Exhibit N" heading
+// or whose file name numbers an exhibit ("ex991.htm"); "" otherwise.
+func bareExhibitType(path, text string) string {
+	n := 0
+	for line := range strings.SplitSeq(text[:min(len(text), 8192)], "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if m := reExhibitHeading.FindStringSubmatch(line); m != nil {
+			return "EX-" + strings.ToUpper(m[1])
+		}
+		if n++; n >= maxExhibitHeadingLines {
+			break
+		}
+	}
+	return exhibitTypeFromName(path)
+}
+
+// addBareExhibit makes a bare exhibit file its own exhibit row and
+// document (as the same file in its SGML wrapper would be), unless the
+// file already yielded a row of that number.
+func addBareExhibit(f *Filing, path string, data []byte, text string) {
+	num, _, ok := exhibits.DocumentNumber(f.FormType)
+	if !ok || len(f.Documents) > 0 {
+		return
+	}
+	name := filepath.Base(path)
+	f.Documents = append(f.Documents, Document{Type: f.FormType, Filename: name, Bytes: len(data)})
+	row := Exhibit{Number: printedNumber(text, num), Type: f.FormType, Filename: name, Text: strings.TrimSpace(text), Bytes: len(data)}
+	key := exhibits.Normalize(row.Number)
+	for i := range f.Exhibits {
+		if f.Exhibits[i].Type == "" && exhibits.Normalize(f.Exhibits[i].Number) == key {
+			f.Exhibits[i].Type, f.Exhibits[i].Filename, f.Exhibits[i].Text, f.Exhibits[i].Bytes = row.Type, row.Filename, row.Text, row.Bytes
+			return
+		}
+	}
+	f.Exhibits = append(f.Exhibits, row)
 }
 
 // identify records where f's accession number came from and, when the

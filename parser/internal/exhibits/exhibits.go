@@ -4,6 +4,8 @@ package exhibits
 
 import (
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,14 +41,14 @@ var (
 	// number with optional sub-parts and footnote marks, a separator and
 	// the description.
 	entryRe = regexp.MustCompile(`^[\s\x{a0}]*(?:[^\pL\pN\t]{0,3}\t[\s\x{a0}]*)?(?:\([a-d]\)[\s\x{a0}]*)?[*†‡#+^§¶]{0,3}(?:(?i:exhibit|ex\.?|ex-)[\s\x{a0}]*(?i:no\.?)?[\s\x{a0}]*)?` +
-		`(\d{1,3}(?:\t\.\d{1,3})?(?:\.\d{1,3}|-(?:\d{1,3}|[A-Z]{1,2}\b)){0,3}(?:[\s\x{a0}]?\([A-Za-z0-9]{1,5}\)){0,3}(?:\.[A-Za-z]{1,4}\b)?)\.?(?:[*†‡#+^§¶]+(?:,[\s\x{a0}]*[*†‡#+^§¶]+)*)?` +
+		`(\d{1,3}(?:\t\.\d{1,3})?(?:\.\d{1,3}|-(?:\d{1,3}|[A-Z]{1,2}\b)){0,3}(?:[a-z]\b)?(?:[\s\x{a0}]?\([A-Za-z0-9]{1,5}\)){0,3}(?:\.[A-Za-z]{1,4}\b)?)\.?(?:[*†‡#+^§¶]+(?:,[\s\x{a0}]*[*†‡#+^§¶]+)*)?` +
 		`(?:[\s\x{a0}]*\t[\s\x{a0}\t]*|[\s\x{a0}]{2,}|[\s\x{a0}]*[-–—:][\s\x{a0}]+|[\s\x{a0}]+)(.*)$`)
 	// listItemRe matches the enumerated parts of a 10-K Item 15(a) list
 	// ("1. Financial Statements", "3. Exhibits"), which are not exhibits.
 	listItemRe = regexp.MustCompile(`(?i)^(?:all\s+|index\s+to\s+|the\s+following\s+|the\s+|see\s+)*(?:consolidated\s+)?(?:financial\s+statements?|exhibits?|documents|schedules?|report\s+of\s+independent)\b`)
 	// subRowRe matches a lettered sub-row of a group header: "(a)" and the
 	// description.
-	subRowRe = regexp.MustCompile(`^[\s\x{a0}]*\(([a-z]{1,3}|\d{1,2})\)(?:[\s\x{a0}]*\t[\s\x{a0}\t]*|[\s\x{a0}]{2,})(\S.*)$`)
+	subRowRe = regexp.MustCompile(`^[\s\x{a0}]*\(([a-z]{1,4}|\d{1,2})\)(?:[*†‡#+^§¶]+(?:,[\s\x{a0}]*[*†‡#+^§¶]+)*)?(?:[\s\x{a0}]*\t[\s\x{a0}\t]*|[\s\x{a0}]{2,})(\S.*)$`)
 	// leadDashRe matches a dash or colon cell between number and description.
 	leadDashRe = regexp.MustCompile(`^[\s\x{a0}\t]*[-–—:]+[\s\x{a0}\t]*`)
 	// ruleRe matches leading rule characters of a continuation line.
@@ -59,6 +61,17 @@ var (
 	// paragraph, a short heading line or a "No reports" sentence, never
 	// a wrapped description ("... Report on Form 8-K filed by ...").
 	reportsRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:(?:\(?[a-d]\)|[a-d]\.)[\s\x{a0}]*(?:current[\s\x{a0}]+)?reports?[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k\b|no[\s\x{a0}]+(?:current[\s\x{a0}]+)?reports?[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k\b|(?:current[\s\x{a0}]+)?reports[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k[\s\x{a0}.:]*$)`)
+	// reportLineRe matches the description of a numbered "Reports on
+	// Form 8-K" line: a report filed in the quarter, not an exhibit.
+	reportLineRe = regexp.MustCompile(`(?i)^(?:current[\s\x{a0}]+)?reports?[\s\x{a0}]+on[\s\x{a0}]+form[\s\x{a0}]+8-?k\b|^(?:a[\s\x{a0}]+)?form[\s\x{a0}]+8-?k[\s\x{a0},]+(?:dated|filed)\b`)
+	// methodRe matches where the filing-method column of a three-column
+	// text table starts after a narrow gap ("... Bylaws  Filed as Exhibit
+	// 3.2 to ...", "Incorporated by reference", "Filed herewith").
+	methodRe = regexp.MustCompile(`(?i)[ \x{a0}]{2,}(?:filed|furnished|incorporated|included)[ \x{a0}]+(?:as[ \x{a0}]+exhibit|herewith|hereto|with[ \x{a0}]+this|by[ \x{a0}]+reference|electronically)`)
+	// tableTagRe matches a line of the SGML table markup of 1990s text
+	// filings ("<TABLE>", "</TABLE>", "<S>   <C>"), which a list may run
+	// across.
+	tableTagRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:</?(?:table|caption|s|c|fn)>[\s\x{a0}]*)+$`)
 	// pageRe matches page markers and bare page numbers.
 	pageRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:<page>|-?[\s\x{a0}]*\d{1,3}[\s\x{a0}]*-?|page[\s\x{a0}]*\d*)?[\s\x{a0}]*$`)
 )
@@ -76,34 +89,201 @@ const maxBase = 110
 // its first row, with the longest description found for it.
 func ParseIndex(text string) []Entry {
 	lines := strings.Split(text, "\n")
-	var out []Entry
-	pos := map[string]int{}
-	add := func(e Entry) {
-		e.Description = strings.Join(strings.Fields(e.Description), " ")
-		e.Description = strings.TrimSpace(strings.Trim(e.Description, "*†‡"))
-		if !hasLetter(e.Description) {
-			return
-		}
-		key := Normalize(e.Number)
-		if i, ok := pos[key]; ok {
-			if len(e.Description) > len(out[i].Description) {
-				out[i].Description = e.Description
-			}
-			return
-		}
-		pos[key] = len(out)
-		out = append(out, e)
-	}
+	ix := &index{pos: map[string][]int{}, headers: map[string]bool{}}
 	for i := 0; i < len(lines); i++ {
-		if !isTrigger(lines[i]) {
+		trailing := isTrailingHeader(lines[i])
+		if !trailing && !isTrigger(lines[i]) {
 			continue
 		}
+		ix.list++
 		if e, _, ok := parseEntry(lines[i]); ok {
-			add(e) // "(c) Exhibit 99.1 – Joint press release ..."
+			ix.add(e) // "(c) Exhibit 99.1 – Joint press release ..."
 		}
-		i = readList(lines, i+1, add) - 1
+		i = readList(lines, i+1, ix, trailing) - 1
+	}
+	return ix.entries()
+}
+
+// index collects the rows of the exhibit lists of one document.
+type index struct {
+	rows    []Entry
+	from    []int            // the list each row was first read in
+	pos     map[string][]int // rows by normalized number
+	headers map[string]bool  // group headers whose sub-rows were read ("4  Instruments ...:")
+	list    int              // the list being read
+}
+
+// add records a row. A number already seen is the same exhibit printed
+// again (an index printed in Item 15 and after the signatures): the
+// longest description is kept. Within one list a number printed twice
+// with different descriptions is two exhibits (a numbering slip of the
+// filer) and makes two rows.
+func (ix *index) add(e Entry) {
+	e.Description = strings.Join(strings.Fields(e.Description), " ")
+	e.Description = strings.TrimSpace(strings.Trim(e.Description, "*†‡"))
+	if !hasLetter(e.Description) {
+		return
+	}
+	key := Normalize(e.Number)
+	if is := ix.pos[key]; len(is) == 1 && (ix.from[is[0]] != ix.list || ix.rows[is[0]].Description == e.Description) {
+		ix.keepLonger(is[0], e) // the common case, without comparing words
+		return
+	}
+	best, bestScore, sameList := -1, -1.0, false
+	for _, i := range ix.pos[key] {
+		sc := overlap(ix.rows[i].Description, e.Description)
+		if sc > bestScore {
+			best, bestScore = i, sc
+		}
+		sameList = sameList || ix.from[i] == ix.list
+	}
+	if best >= 0 && !(sameList && bestScore < sameExhibit) {
+		ix.keepLonger(best, e)
+		return
+	}
+	if i := ix.enumerated(e); i >= 0 {
+		// "1.  Agreement and Plan of Merger ..." in Item 7 is "99.1" of
+		// the exhibit index: one exhibit, with the index's number.
+		old := Normalize(ix.rows[i].Number)
+		ix.pos[old] = slices.DeleteFunc(ix.pos[old], func(j int) bool { return j == i })
+		ix.rows[i].Number = e.Number
+		ix.pos[key] = append(ix.pos[key], i)
+		return
+	}
+	ix.pos[key] = append(ix.pos[key], len(ix.rows))
+	ix.rows = append(ix.rows, e)
+	ix.from = append(ix.from, ix.list)
+}
+
+// minEnumWords is the fewest words of a description that identifies a
+// row of another list printed under an enumeration number.
+const minEnumWords = 4
+
+// enumerated returns the row of an earlier list that printed e's
+// description under an enumeration number ("1", "2") where e, of a later
+// list, has an exhibit number with a sub-part ("99.1"); -1 for none.
+func (ix *index) enumerated(e Entry) int {
+	if !strings.ContainsAny(e.Number, ".(") {
+		return -1
+	}
+	want := strings.Join(descWords(e.Description), " ")
+	if len(descWords(e.Description)) < minEnumWords {
+		return -1
+	}
+	for i, r := range ix.rows {
+		if ix.from[i] == ix.list || len(r.Number) > 1 || r.Number < "1" || r.Number > "9" {
+			continue
+		}
+		if strings.Join(descWords(r.Description), " ") == want {
+			return i
+		}
+	}
+	return -1
+}
+
+// keepLonger gives row i the description of e when it is longer.
+func (ix *index) keepLonger(i int, e Entry) {
+	if len(e.Description) > len(ix.rows[i].Description) {
+		ix.rows[i].Description = e.Description
+	}
+}
+
+// grouped records that the row numbered num heads a group of lettered
+// sub-rows: the header is a caption, not an exhibit.
+func (ix *index) grouped(num string) { ix.headers[Normalize(num)] = true }
+
+// entries returns the rows without the group headers that got sub-rows
+// and without running footers read as rows.
+func (ix *index) entries() []Entry {
+	footer := footerRows(ix.rows)
+	var out []Entry
+	for i, e := range ix.rows {
+		d := e.Description
+		if ix.headers[Normalize(e.Number)] && (strings.HasSuffix(d, ":") || strings.HasSuffix(d, "-")) {
+			continue
+		}
+		if footer[i] {
+			continue
+		}
+		out = append(out, e)
 	}
 	return out
+}
+
+// footerRows marks rows that are a running page footer ("47 Acme
+// Holdings Inc." ... "48 Acme Holdings Inc."): whole numbers printed
+// with the same description more than once, a page apart (minPageRows
+// rows or more between them) and rising as page numbers do (by one to
+// three). Rows such as "11 Omitted - Inapplicable." / "12 Omitted -
+// Inapplicable." follow one another and stay.
+func footerRows(rows []Entry) map[int]bool {
+	byDesc := map[string][]int{}
+	for i, e := range rows {
+		if strings.IndexFunc(e.Number, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+			k := strings.ToLower(e.Description)
+			byDesc[k] = append(byDesc[k], i)
+		}
+	}
+	out := map[int]bool{}
+	for _, is := range byDesc {
+		if len(is) < 2 || !pageSequence(rows, is) {
+			continue
+		}
+		for _, i := range is {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// minPageRows is the fewest rows between two footers of an index.
+const minPageRows = 3
+
+// pageSequence reports whether the rows at is (in order) are numbered
+// like successive pages and lie a page apart.
+func pageSequence(rows []Entry, is []int) bool {
+	for k := 1; k < len(is); k++ {
+		a, _ := strconv.Atoi(rows[is[k-1]].Number)
+		b, _ := strconv.Atoi(rows[is[k]].Number)
+		if b-a < 1 || b-a > 3 || is[k]-is[k-1] <= minPageRows {
+			return false
+		}
+	}
+	return true
+}
+
+// sameExhibit is the least word overlap for two descriptions printed
+// under one number in one list to be the same exhibit.
+const sameExhibit = 0.9
+
+// overlap returns how much of the shorter description's words the other
+// holds (1 when one contains the other).
+func overlap(a, b string) float64 {
+	wa, wb := descWords(a), descWords(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return 1
+	}
+	set := map[string]bool{}
+	for _, w := range wb {
+		set[w] = true
+	}
+	hit := 0
+	for _, w := range wa {
+		if set[w] {
+			hit++
+		}
+	}
+	return float64(hit) / float64(len(wa))
+}
+
+// descWords returns the lower-case words and numbers of a description.
+func descWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 // isTrigger reports whether line introduces an exhibit list (triggers).
@@ -182,19 +362,21 @@ func equalFoldASCII(s, lower string) bool {
 }
 
 // readList reads the rows following a trigger line from line i on and
-// returns the index of the first line after the list.
-func readList(lines []string, i int, add func(Entry)) int {
+// returns the index of the first line after the list. trailing says the
+// table holds its numbers in the last column (trailingEntry).
+func readList(lines []string, i int, ix *index, trailing bool) int {
 	var cur *Entry
 	flush := func() {
 		if cur != nil {
-			add(*cur)
+			ix.add(*cur)
 			cur = nil
 		}
 	}
 	entries, leadIn, blank, descCol, group := 0, 0, false, 0, ""
+	skipped := 0 // rows without a number in a table with its number in the last column
 	for ; i < len(lines); i++ {
 		line := lines[i]
-		if strings.TrimSpace(line) == "" || pageRe.MatchString(line) {
+		if strings.TrimSpace(line) == "" || pageRe.MatchString(line) || tableTagRe.MatchString(line) {
 			if strings.TrimSpace(line) == "" {
 				blank = true
 				flush()
@@ -204,7 +386,23 @@ func readList(lines []string, i int, add func(Entry)) int {
 		if stopRe.MatchString(line) || reportsRe.MatchString(line) {
 			break
 		}
+		if !trailing && entries == 0 && isTrailingHeader(line) {
+			trailing = true // "Reference | Description of Exhibits | Exhibit Number"
+			continue
+		}
+		if trailing {
+			if e, ok := trailingEntry(line); ok {
+				flush()
+				ix.add(e)
+				entries++
+				skipped = 0
+				continue
+			}
+		}
 		if e, col, ok := parseEntry(line); ok {
+			if g := lastGroup(group, cur); g != "" && strings.HasPrefix(Normalize(e.Number), Normalize(g)+".") {
+				ix.grouped(g) // "3  Articles and Bylaws -" then "3(i)  ..."
+			}
 			flush()
 			cur, descCol = &e, col
 			entries++
@@ -217,6 +415,7 @@ func readList(lines []string, i int, add func(Entry)) int {
 		}
 		if m := subRowRe.FindStringSubmatch(line); m != nil && lastGroup(group, cur) != "" {
 			g := lastGroup(group, cur)
+			ix.grouped(g)
 			flush()
 			group = g
 			d := strings.TrimSpace(cellText(m[2]))
@@ -231,7 +430,7 @@ func readList(lines []string, i int, add func(Entry)) int {
 				continue
 			}
 			leadIn++
-			if leadIn > maxLeadIn {
+			if leadIn > maxLeadIn && !(trailing && leadIn <= maxUnnumbered) {
 				break
 			}
 			continue
@@ -251,10 +450,84 @@ func readList(lines []string, i int, add func(Entry)) int {
 			i = j - 1 // page furniture ("Table of Contents") inside the list
 			continue
 		}
+		if trailing && skipped < maxUnnumbered {
+			// Rows of documents incorporated by reference carry no
+			// number of this report's own.
+			flush()
+			skipped++
+			continue
+		}
 		break
 	}
 	flush()
 	return i
+}
+
+// trailingHeaderRe matches the header of an exhibit table whose last
+// column holds the exhibit number ("Reference Number per Item 601 |
+// Description of Exhibits | Exhibit Number in this Form 10-K").
+var trailingHeaderRe = regexp.MustCompile(`(?i)description[^\t]*\t[\s\x{a0}]*exhibit[\s\x{a0}]+(?:number|no\.?)\b[^\t]*$`)
+
+// isTrailingHeader reports whether line is the header of a table with
+// the exhibit number in its last column (trailingHeaderRe).
+func isTrailingHeader(line string) bool {
+	return strings.Contains(line, "\t") && mentionsExhibit(line) && trailingHeaderRe.MatchString(line)
+}
+
+// trailingNumberRe matches an exhibit number alone in a cell ("10.1",
+// "101", "23.1").
+var trailingNumberRe = regexp.MustCompile(`^\d{1,3}(?:\.\d{1,3})?$`)
+
+// groupCellRe matches the Item 601 reference cell of such a table: "(10)".
+var groupCellRe = regexp.MustCompile(`^\((\d{1,3})\)$`)
+
+// byReferenceRe matches a description saying the exhibit is filed
+// elsewhere and incorporated.
+var byReferenceRe = regexp.MustCompile(`(?i)\bfiled\s+as\s+exhibit\b|\bincorporated\s+by\s+reference\b`)
+
+// maxUnnumbered is how many rows without a number of their own a table
+// with a trailing number column may hold in a row.
+const maxUnnumbered = 80
+
+// trailingEntry reads a row of a table whose last column holds the
+// exhibit number: "(21) | Subsidiaries of the registrant | 21" or
+// "Form of Noncompetition Agreement. (1) | 10.1". A row with only the
+// Item 601 reference number is an exhibit when it says where the
+// document was filed ("(97) | ... Policy, filed as Exhibit 97 to Form
+// 10-K ..."); otherwise it is the caption of the rows below.
+func trailingEntry(line string) (Entry, bool) {
+	var cells []string
+	for _, c := range strings.Split(line, "\t") {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	if len(cells) < 2 {
+		return Entry{}, false
+	}
+	if _, _, ok := parseEntry(line); ok {
+		return Entry{}, false // "101.PRE | ... | 101": numbered in front as usual
+	}
+	last := cells[len(cells)-1]
+	if trailingNumberRe.MatchString(last) {
+		desc := cells[len(cells)-2]
+		if !hasLetter(desc) || !validBase(last) {
+			return Entry{}, false
+		}
+		return Entry{Number: last, Description: desc}, true
+	}
+	if m := groupCellRe.FindStringSubmatch(cells[0]); m != nil && len(cells) == 2 && byReferenceRe.MatchString(cells[1]) && validBase(m[1]) {
+		return Entry{Number: m[1], Description: cells[1]}, true
+	}
+	return Entry{}, false
+}
+
+// validBase reports whether an exhibit number's first part is an Item
+// 601 number (1 to maxBase).
+func validBase(num string) bool {
+	b, _, _ := strings.Cut(num, ".")
+	n, err := strconv.Atoi(b)
+	return err == nil && n >= 1 && n <= maxBase
 }
 
 // maxFurniture is how many short non-row lines (running heads, page
@@ -271,7 +544,7 @@ func resumes(lines []string, i int) int {
 	n := 0
 	for j := i; j < len(lines); j++ {
 		l := lines[j]
-		if strings.TrimSpace(l) == "" || pageRe.MatchString(l) {
+		if strings.TrimSpace(l) == "" || pageRe.MatchString(l) || tableTagRe.MatchString(l) {
 			continue
 		}
 		if _, _, ok := parseEntry(l); ok {
@@ -348,11 +621,14 @@ func parseEntry(line string) (Entry, int, bool) {
 	}
 	desc = strings.TrimLeft(cellText(leadDashRe.ReplaceAllString(desc, "")), "*†‡#^§¶ ")
 	r := firstRune(desc)
-	if r == 0 || !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“'‘([`, r)) {
+	if r == 0 || !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“'‘([$`, r)) {
 		return Entry{}, 0, false
 	}
 	if !hasLetter(desc) || (n <= 3 && !strings.ContainsAny(num, ".-(") && listItemRe.MatchString(desc)) {
 		return Entry{}, 0, false
+	}
+	if n <= 4 && reportLineRe.MatchString(desc) {
+		return Entry{}, 0, false // "1. Current Report on Form 8-K dated May 1, 1997, ..."
 	}
 	return Entry{Number: num, Description: desc}, col, true
 }
@@ -365,14 +641,21 @@ var cellSepRe = regexp.MustCompile(`\t|[ \x{a0}]{4,}`)
 // (a management-contract symbol such as "u" or "*" gets a cell of its own
 // in some tables); the first non-empty cell when none does.
 func cellText(s string) string {
+	if loc := methodRe.FindStringIndex(s); loc != nil && hasLetter(s[:loc[0]]) {
+		s = s[:loc[0]] // the filing-method column is not the description
+	}
+	if justified(s) {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	cells := cellSepRe.Split(s, -1)
 	first := ""
-	for _, c := range cellSepRe.Split(s, -1) {
+	for _, c := range cells {
 		c = strings.TrimSpace(c)
 		if c == "" {
 			continue
 		}
-		if utf8.RuneCountInString(c) > 2 {
-			return c
+		if utf8.RuneCountInString(c) > 2 && hasLetter(c) {
+			return c // a footnote mark "(1)" has a cell of its own too
 		}
 		if first == "" {
 			first = c
@@ -380,6 +663,35 @@ func cellText(s string) string {
 	}
 	return first
 }
+
+// justified reports whether the wide gaps of a line are the stretched
+// spaces of justified fixed-width text ("Term    Revolving    Note   in")
+// rather than column gaps: no tab, at least minJustifyGaps gaps of two or
+// more spaces and none wider than maxJustifyGap.
+func justified(s string) bool {
+	if strings.Contains(s, "\t") {
+		return false
+	}
+	gaps := 0
+	for _, g := range gapRe.FindAllString(strings.TrimSpace(s), -1) {
+		if len(g) > maxJustifyGap {
+			return false
+		}
+		gaps++
+	}
+	return gaps >= minJustifyGaps
+}
+
+// gapRe matches a run of two or more spaces.
+var gapRe = regexp.MustCompile(`[ \x{a0}]{2,}`)
+
+// minJustifyGaps is the least number of widened gaps of a justified line;
+// maxJustifyGap the widest gap justification makes (wider ones separate
+// columns).
+const (
+	minJustifyGaps = 4
+	maxJustifyGap  = 6
+)
 
 // firstRune returns the first rune of s, 0 if s is empty.
 func firstRune(s string) rune {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -35,7 +36,6 @@ func TestParseIndex10K(t *testing.T) {
 		{"3(ii)", "By-Laws as amended."},
 		{"10.1", "Grebe Instruments 2020 Stock Plan."},
 		{"10-A-1", "Amendment to Profit Agreement dated January 1, 2002."},
-		{"4", "Instruments Defining the Rights of Security Holders:"},
 		{"4(a)", "Indenture, dated as of May 1, 2001, between Grebe Instruments and First Trust Company."},
 		{"4(b)", "First Supplemental Indenture, dated June 2, 2003."},
 		{"10.2", "Form of Indemnification Agreement."},
@@ -150,5 +150,104 @@ func TestReportsOnForm8KLines(t *testing.T) {
 		if got := reportsRe.MatchString(line); got != want {
 			t.Errorf("reportsRe(%q) = %v, want %v", line, got, want)
 		}
+	}
+}
+
+// TestParseIndexAcrossPageBreaks checks a 10-K index printed over three
+// pages: the list goes on after running footers, "Table of Contents"
+// links and repeated column headers (the rows after the first break,
+// 21 to 104, are read), footers are never rows, group headers with
+// sub-rows are captions, lettered sub-rows may carry footnote marks, and
+// a number printed twice with different descriptions is two rows.
+func TestParseIndexAcrossPageBreaks(t *testing.T) {
+	got := ParseIndex(readFixture(t, "10k-pagebreaks.txt"))
+	var nums []string
+	for _, e := range got {
+		nums = append(nums, e.Number)
+	}
+	want := []string{"3(i)", "3(ii)", "4.1", "4.1b", "10(a)", "10(b)", "10(aaaa)", "10.2", "10.3", "10.3",
+		"21", "23", "31.1", "31.2", "32", "97", "101.INS", "101.SCH", "104"}
+	if !reflect.DeepEqual(nums, want) {
+		t.Fatalf("numbers %v\nwant    %v", nums, want)
+	}
+	for _, e := range got {
+		if e.Description == "Fennimore Rail Corporation" {
+			t.Errorf("footer row %+v", e)
+		}
+		if strings.Contains(e.Description, "Form 8-K") {
+			t.Errorf("Reports on Form 8-K row %+v", e)
+		}
+	}
+	if got[7].Description != "$300,000,000 Revolving Credit Agreement dated as of March 2, 2008 among Fennimore Rail Corporation and its lenders." {
+		t.Errorf("10.2 description %q", got[7].Description)
+	}
+}
+
+// TestParseIndexTextTable checks a 1990s three-column text table: the
+// "Filed as Exhibit ... to ..." column is not the description (wide or
+// narrow gap), the SGML table markup does not end the list, justified
+// lines keep every word, and "Reports on Form 8-K" lines are no rows.
+func TestParseIndexTextTable(t *testing.T) {
+	got := ParseIndex(readFixture(t, "1990s-text-table.txt"))
+	want := []Entry{
+		{"3-A", "Restated Certificate of Incorporation of Ostrander Mills, Inc."},
+		{"3-B", "By-Laws as amended"},
+		{"10.1", "Term Revolving Note in favor of Cooperative Farm Credit Bank, dated June 1, 1996."},
+		{"10.2", "Supply Agreement between Ostrander Mills, Inc. and Birchwood Flour Company, dated March 2, 1993."},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+// TestReportLinesAreNotExhibits checks that numbered "Reports on Form
+// 8-K" lines are never exhibit rows, even inside a list.
+func TestReportLinesAreNotExhibits(t *testing.T) {
+	for _, line := range []string{
+		"1.    Form 8-K dated October 5, 1996, reporting Item 5.",
+		"2     Current Report on Form 8-K filed May 1, 2001",
+		"3.    Reports on Form 8-K: none",
+	} {
+		if e, _, ok := parseEntry(line); ok {
+			t.Errorf("parseEntry(%q) = %+v", line, e)
+		}
+	}
+}
+
+// TestParseIndexTrailingNumbers checks an exhibit table that prints the
+// exhibit number in its last column: numbered rows are read, rows of
+// documents incorporated by reference without a number of this report
+// are skipped (but a lone Item 601 row that says where it was filed is
+// the exhibit), footnote cells are not descriptions, and rows numbered
+// in front stay numbered in front.
+func TestParseIndexTrailingNumbers(t *testing.T) {
+	got := ParseIndex(readFixture(t, "10k-trailing-numbers.txt"))
+	want := []Entry{
+		{"10.1", "Form of Noncompetition Agreement. (1)"},
+		{"10.2", "Form of Noncompetition Agreement. (1)"},
+		{"21", "Subsidiaries of the registrant"},
+		{"22", "Subsidiary Issuer of Guaranteed Securities, filed as Exhibit 22 to Form 10-Q for the quarter ended March 31, 2024, is hereby incorporated by reference."},
+		{"23.1", "Consent of Independent Registered Public Accounting Firm"},
+		{"101.SCH", "Inline XBRL Taxonomy Extension Schema Document"},
+		{"101.PRE", "Inline XBRL Taxonomy Extension Presentation Linkbase Document"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+// TestParseIndexEnumeratedRows checks that an Item 7 list numbering its
+// exhibits "1." and "2." and the exhibit index numbering the same
+// documents "99.1" and "99.2" give two exhibits, with the index numbers.
+func TestParseIndexEnumeratedRows(t *testing.T) {
+	text := "ITEM 7.  FINANCIAL STATEMENTS AND EXHIBITS.\n\n(c) Exhibits.\n\n" +
+		"     1.   Agreement and Plan of Merger among Dunmore Tools, Inc. and Pike Valley Corp.\n" +
+		"     2.   Escrow Agreement among Dunmore Tools, Inc. and First Lake Bank.\n\n" +
+		"SIGNATURES\n\nEXHIBIT INDEX\n\n" +
+		"99.1      Agreement and Plan of Merger among Dunmore Tools, Inc. and Pike Valley Corp.\n" +
+		"99.2      Escrow Agreement among Dunmore Tools, Inc. and First Lake Bank.\n"
+	got := ParseIndex(text)
+	if len(got) != 2 || got[0].Number != "99.1" || got[1].Number != "99.2" {
+		t.Errorf("ParseIndex = %+v, want 99.1 and 99.2", got)
 	}
 }

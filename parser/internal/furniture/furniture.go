@@ -22,11 +22,23 @@ var (
 	pageTagRe = regexp.MustCompile(`(?i)^</?page>\s*\d{0,4}$`)
 	// explicitRe matches a page number written as one: "-2-", "- 3 -",
 	// "Page 3", "Page 3 of 10", "F-3", "A-12".
-	explicitRe = regexp.MustCompile(`(?i)^(?:-\s*\d{1,3}\s*-|[-–—]\s*\d{1,3}|page\s+(?:[A-Z]{1,2}-)?\d{1,4}(?:\s+of\s+(?:[A-Z]{1,2}-)?\d{1,4})?|[A-H]\s?-\s?\d{1,3})$`)
+	explicitRe = regexp.MustCompile(`(?i)^(?:-\s*\d{1,3}\s*-|[-–—]\s*\d{1,3}|\d{1,3}\s+of\s+\d{1,3}|page\s+(?:[A-Z]{1,2}-)?\d{1,4}(?:\s+of\s+(?:[A-Z]{1,2}-)?\d{1,4})?|[A-H]\s?-\s?\d{1,3})$`)
 	// bareRe matches a bare number that may be a page number.
 	bareRe = regexp.MustCompile(`^\d{1,3}$`)
 	// backLinkRe matches a link back to the table of contents or index.
 	backLinkRe = regexp.MustCompile(`(?i)^(?:\[?\s*(?:back|return|go)\s+to\s+(?:the\s+)?)?(?:table\s+of\s+contents|contents|index)\s*\]?$`)
+	// indexLinkRe matches a link back to the index of the financial
+	// statements, printed at the top of every page of some annual reports.
+	indexLinkRe = regexp.MustCompile(`(?i)^(?:\[?\s*(?:back|return|go)\s+to\s+(?:the\s+)?)?index\s+to\s+(?:consolidated\s+)?financial\s+statements\s*\]?$`)
+	// partFooterRe matches a running footer naming the part of the report
+	// and the page ("Part I\t23", "Part II 54").
+	partFooterRe = regexp.MustCompile(`(?i)^part\s+(?:iv|iii|ii|i)[\s|\-–—]+(\d{1,3})$`)
+	// dottedPageRe matches a page number with a full stop ("2."), centred
+	// on the page of a text filing.
+	dottedPageRe = regexp.MustCompile(`^[ \t]{10,}\d{1,3}\.[ \t]*$`)
+	// tableTagRe matches a line of the SGML table markup of text filings
+	// ("<TABLE>", "</TABLE>", "<S>   <C>   <C>", "<CAPTION>").
+	tableTagRe = regexp.MustCompile(`(?i)^(?:</?(?:table|caption|s|c|fn)>\s*)+$`)
 	// leadTagRe matches a <PAGE> tag in front of text on the same line.
 	leadTagRe = regexp.MustCompile(`(?i)^\s*</?page>[ \t]*`)
 	// headingWordRe matches the numbered headings a footer template must
@@ -106,11 +118,78 @@ func Lines(lines []string) []bool {
 		if len(s) <= maxMarkerLen && (pageTagRe.MatchString(s) || explicitRe.MatchString(s)) {
 			drop[i] = true
 		}
+		if strings.HasPrefix(s, "<") && tableTagRe.MatchString(s) {
+			drop[i] = true
+		}
 	}
 	markPageNumbers(lines, trimmed, drop)
+	markDottedPages(lines, drop)
 	markBackLinks(trimmed, drop)
+	markIndexLinks(trimmed, drop)
 	markFooters(trimmed, drop)
+	markPartFooters(trimmed, drop)
 	return drop
+}
+
+// markDottedPages marks centred page numbers written with a full stop
+// ("2.", "3.") when the document prints at least minFooter of them in
+// rising order.
+func markDottedPages(lines []string, drop []bool) {
+	var occ []occurrence
+	for i, l := range lines {
+		if len(l) < 64 && len(l)-len(strings.TrimLeft(l, " \t")) >= 10 && dottedPageRe.MatchString(l) {
+			v, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(l), "."))
+			occ = append(occ, occurrence{i, v})
+		}
+	}
+	if len(occ) < minFooter || !increasing(occ) || !spread(occ) {
+		return
+	}
+	for _, o := range occ {
+		drop[o.line] = true
+	}
+}
+
+// minIndexLinks is how many "Index to Financial Statements" lines make
+// them back-links: the heading itself may be printed twice (table of
+// contents and Item 8).
+const minIndexLinks = 3
+
+// markIndexLinks marks "Index to Financial Statements" lines when the
+// document prints them at least minIndexLinks times.
+func markIndexLinks(trimmed []string, drop []bool) {
+	var at []int
+	for i, s := range trimmed {
+		if len(s) < 60 && ascii.ContainsFold(s, "financial") && indexLinkRe.MatchString(s) {
+			at = append(at, i)
+		}
+	}
+	if len(at) < minIndexLinks {
+		return
+	}
+	for _, i := range at {
+		drop[i] = true
+	}
+}
+
+// markPartFooters marks "Part I 23" footers: lines naming a part and a
+// page number, printed at least minFooter times with rising numbers.
+func markPartFooters(trimmed []string, drop []bool) {
+	var occ []occurrence
+	for i, s := range trimmed {
+		if len(s) < 24 && !drop[i] && (strings.HasPrefix(s, "P") || strings.HasPrefix(s, "p")) {
+			if m := partFooterRe.FindStringSubmatch(s); m != nil {
+				v, _ := strconv.Atoi(m[1])
+				occ = append(occ, occurrence{i, v})
+			}
+		}
+	}
+	if len(occ) < minFooter || !increasing(occ) || !spread(occ) {
+		return
+	}
+	for _, o := range occ {
+		drop[o.line] = true
+	}
 }
 
 // markPageNumbers marks bare numbers that are page numbers: those not
@@ -185,6 +264,9 @@ type occurrence struct{ line, value int }
 func markFooters(trimmed []string, drop []bool) {
 	groups := map[string][]occurrence{}
 	for i, s := range trimmed {
+		if t, ok := footerCells(s); ok {
+			s = t // "Fiscal Q2 2023 Form 10-Q<TAB>12"
+		}
 		if drop[i] || len(s) > maxFooterLen || !strings.ContainsAny(s, "0123456789") || strings.Contains(s, "\t") ||
 			strings.Contains(s, "....") {
 			continue
@@ -209,14 +291,56 @@ func markFooters(trimmed []string, drop []bool) {
 			}
 		}
 	}
-	for _, occ := range groups {
+	texts := map[string]bool{}
+	for key, occ := range groups {
 		if len(occ) < minFooter || !increasing(occ) || !spread(occ) || headingWordRe.MatchString(trimmed[occ[0].line]) {
 			continue
 		}
 		for _, o := range occ {
 			drop[o.line] = true
 		}
+		texts[strings.TrimSpace(strings.ReplaceAll(key, "\x00", ""))] = true
 	}
+	// The same footer on the front pages, numbered in roman ("... 10-Q<TAB>ii").
+	for i, s := range trimmed {
+		if a, b, ok := strings.Cut(s, "\t"); ok && !drop[i] && !strings.Contains(b, "\t") {
+			a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+			if (texts[a] && romanRe.MatchString(b)) || (texts[b] && romanRe.MatchString(a)) {
+				drop[i] = true
+			}
+		}
+	}
+}
+
+// romanRe matches a lower-case roman page number.
+var romanRe = regexp.MustCompile(`^[ivxl]{1,6}$`)
+
+// footerCells returns a line of two tab-separated cells, one of them a
+// page number, with the tab as a space: the footer template is then
+// found as for one-cell footers. ok is false for other lines.
+func footerCells(s string) (string, bool) {
+	a, b, ok := strings.Cut(s, "\t")
+	if !ok || strings.Contains(b, "\t") {
+		return "", false
+	}
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if isPageNumber(b) && strings.ContainsFunc(a, isLetter) || isPageNumber(a) && strings.ContainsFunc(b, isLetter) {
+		return a + " " + b, true
+	}
+	return "", false
+}
+
+// isPageNumber reports whether s is one to three ASCII digits (bareRe).
+func isPageNumber(s string) bool {
+	if len(s) == 0 || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // minPageLines is the fewest lines between two occurrences of a running

@@ -24,6 +24,16 @@ func TestStrip(t *testing.T) {
 		{"repeated footer values are content", prose(3) + "Year 2024 Acme 5\n" + prose(3) + "Year 2024 Acme 5\n" + prose(3) + "Year 2024 Acme 5\n", prose(3) + "Year 2024 Acme 5\n" + prose(3) + "Year 2024 Acme 5\n" + prose(3) + "Year 2024 Acme 5\n"},
 		{"back-links", "Table of Contents\nItem 1. Business 3\n" + prose(2) + "\nTable of Contents\n" + prose(2), "Item 1. Business 3\n" + prose(2) + "\n" + prose(2)},
 		{"one table of contents heading kept", "TABLE OF CONTENTS\nArticle I", "TABLE OF CONTENTS\nArticle I"},
+		{"index back-links", "Index to Financial Statements\n" + prose(3) + "Index to Financial Statements\n" + prose(3) + "Index to Financial Statements\n" + prose(1), prose(7)},
+		{"two index headings kept", "Index to Financial Statements\n" + prose(3) + "INDEX TO FINANCIAL STATEMENTS\n" + prose(1), "Index to Financial Statements\n" + prose(3) + "INDEX TO FINANCIAL STATEMENTS\n" + prose(1)},
+		{"part footers", prose(3) + "Part I\t23\n" + prose(3) + "Part I\t24\n" + prose(3) + "Part II\t25\n" + prose(1), prose(10)},
+		{"part headings kept", "PART I\n" + prose(3) + "PART II\n" + prose(3) + "PART III\n", "PART I\n" + prose(3) + "PART II\n" + prose(3) + "PART III\n"},
+		{"dotted page numbers", prose(3) + "                                       2.\n" + prose(3) + "                                       3.\n" + prose(3) + "                                       4.\n", prose(9)},
+		{"list numbers kept", "1.\nFinancial statements\n2.\nSchedules\n3.\nExhibits", "1.\nFinancial statements\n2.\nSchedules\n3.\nExhibits"},
+		{"tabbed footers, arabic and roman", "Acme Form 10-Q\tii\n" + prose(3) + "Acme Form 10-Q\t1\n" + prose(3) + "Acme Form 10-Q\t2\n" + prose(3) + "Acme Form 10-Q\t3\n", prose(9)},
+		{"table rows with a tab kept", "Revenue\t1\n" + prose(3) + "Revenue\t1\n" + prose(3) + "Revenue\t1\n", "Revenue\t1\n" + prose(3) + "Revenue\t1\n" + prose(3) + "Revenue\t1\n"},
+		{"page N of M", prose(2) + "1 of 2\n" + prose(2) + "2 of 2\n", prose(4)},
+		{"SGML table markup", "<TABLE>\n<CAPTION>\n<S>      <C>\nRevenue   100\n</TABLE>", "Revenue   100"},
 	}
 	for _, c := range cases {
 		if got := Strip(c.in); got != strings.TrimSuffix(c.want, "\n") && got != c.want {

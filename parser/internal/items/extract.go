@@ -31,6 +31,18 @@ var (
 	partRe = regexp.MustCompile(`^[\s\x{a0}]*(?:[^\pL\t]{0,6}\t[\s\x{a0}]*)?(?i:part)[\s\x{a0}]+(IV|III|II|I|iv|iii|ii|i)(?:[\s\x{a0}]*$|[\s\x{a0}]*[.:\t\-–—]|[\s\x{a0}]+[\p{Lu}"“])`)
 	// signatureRe matches the SIGNATURE(S) heading that ends the last item.
 	signatureRe = regexp.MustCompile(`^[\s\x{a0}]*(?i:signatures?)[\s\x{a0}:.]*$`)
+	// signSentenceRe matches the sentence that opens the signature block,
+	// which ends the last item even without a SIGNATURES heading:
+	// "Pursuant to the requirements of the Securities Exchange Act ..."
+	// (also "... of Section 13 or 15(d) of the Securities", wrapped).
+	signSentenceRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*pursuant[\s\x{a0}]+to[\s\x{a0}]+the[\s\x{a0}]+requirements[\s\x{a0}]+of[\s\x{a0}]+(?:section[\s\x{a0}]+13[\s\x{a0}]+or[\s\x{a0}]+15[\s\x{a0}]*\(d\)[\s\x{a0}]+of[\s\x{a0}]+)?the[\s\x{a0}]+securities(?:[\s\x{a0}]+exchange|[\s\x{a0}]*$)`)
+	// attorneyRe matches a POWER OF ATTORNEY heading, which opens the
+	// signature pages of annual reports.
+	attorneyRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:special[\s\x{a0}]+)?powers?[\s\x{a0}]+of[\s\x{a0}]+attorney[\s\x{a0}:.]*$`)
+	// bannerRe matches a section banner of a Form 8-K ("Section 8 — Other
+	// Events", "SECTION 9. FINANCIAL STATEMENTS AND EXHIBITS"): it groups
+	// the items that follow and is not the text of the item before it.
+	bannerRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*section[\s\x{a0}]+\d{1,2}[\s\x{a0}]*(?:[.:\-–—]+[\s\x{a0}]*)?\p{Lu}[^.]{0,120}\.?$`)
 	// pageRefRe matches a trailing page reference of a table-of-contents row.
 	pageRefRe = regexp.MustCompile(`(?:\t|\.{3,}|…|[\s\x{a0}]{2,})[\s\x{a0}]*(?i:page[\s\x{a0}]*)?(?:\d{1,3}|[ivxl]{1,6}|[A-Z]-\d{1,3})(?:[\s\x{a0}]*-[\s\x{a0}]*\d{1,3})?[\s\x{a0}]*$`)
 	// pageLineRe matches a line that is only a page number or page label.
@@ -48,10 +60,51 @@ const tocGap = 80
 // heading is one item heading found in the text.
 type heading struct {
 	code, asFiled, part string
-	bodyStart           int  // byte offset where the item's text starts
-	lineStart           int  // byte offset of the heading line
-	pageRef             bool // the heading line ends with a page number
-	titleAt             int  // offset of the printed title in the heading line
+	bodyStart           int      // byte offset where the item's text starts
+	lineStart           int      // byte offset of the heading line
+	pageRef             bool     // the heading line ends with a page number
+	titleAt             int      // offset of the printed title in the heading line
+	also                []string // further codes of a combined heading ("Items 1 and 2")
+}
+
+// titleItemRe matches a second item named inside a printed title
+// ("Business and Item 2. Properties").
+var titleItemRe = regexp.MustCompile(`(?i)\b(?:and|&)[\s\x{a0}]+item[\s\x{a0}]+(\d{1,2}[A-Z]?)\b`)
+
+// maxCombinedTitle is the longest title searched for a second item.
+const maxCombinedTitle = 80
+
+// combinedNumRe matches an item number of a combined heading's tail.
+var combinedNumRe = regexp.MustCompile(`\d{1,2}[A-Za-z]?\b`)
+
+// combinedCodes returns the codes of the further items a combined heading
+// of an annual report names ("and 2" after Item 1; "through 4" takes
+// every item between), in table order; nil for none.
+func combinedCodes(tbl []entry, first, tail string) []string {
+	if tail == "" {
+		return nil
+	}
+	nums := combinedNumRe.FindAllString(tail, -1)
+	rng := strings.Contains(strings.ToLower(tail), "through") || strings.Contains(strings.ToLower(tail), " to ")
+	want := map[string]bool{}
+	for _, n := range nums {
+		want[strings.ToUpper(strings.TrimLeft(n, "0"))] = true
+	}
+	var out []string
+	in := false
+	for _, e := range tbl {
+		if e.Number == first {
+			in = rng
+			continue
+		}
+		if want[e.Number] || in {
+			out = append(out, e.Part+"-"+e.Number)
+		}
+		if want[e.Number] {
+			in = false
+		}
+	}
+	return out
 }
 
 // boundary is a line that ends an item's text without starting one: a
@@ -72,7 +125,9 @@ type boundary struct {
 // skipped, and a repeated heading yields one item with the text of its
 // fullest occurrence: 8-K items keep the order of their first heading,
 // periodic reports the order of their bodies. 8-K items whose text says
-// "None." or "Not applicable." are dropped.
+// "None." or "Not applicable." are dropped. A combined heading of an
+// annual report ("Items 1 and 2. Business and Properties") gives each
+// item it names the same text.
 func Extract(text, form, filed string) []Item {
 	fam := family(form)
 	if fam == "" || text == "" {
@@ -83,6 +138,7 @@ func Extract(text, form, filed string) []Item {
 	var hs []heading
 	var bs []boundary
 	part, lastNum := "I", ""
+	prev := "" // the line before the current one
 	// lower is text with ASCII letters lower-cased (same offsets). The
 	// words "part", "ignature" and "item" have no letter with a non-ASCII
 	// case variant, so a line whose lower-cased copy lacks the word cannot
@@ -113,20 +169,23 @@ func Extract(text, form, filed string) []Item {
 						hs = append(hs, h)
 					}
 				}
+				prev = line
 				off = next
 				continue
 			}
 		}
-		if strings.Contains(low, "ignature") && signatureRe.MatchString(line) {
+		if endsItem(line, low, fam) {
 			bs = append(bs, boundary{at: off})
+			prev = line
 			off = next
 			continue
 		}
 		if !strings.Contains(low, "item") {
+			prev = line
 			off = next
 			continue
 		}
-		if h, ok := parseHeading(line, fam, legacyEra, &part, &lastNum); ok {
+		if h, ok := parseHeading(line, fam, legacyEra, &part, &lastNum); ok && !inProse(prev, line, fam, h) {
 			h.lineStart = off
 			if h.bodyStart > len(line) {
 				h.bodyStart = next + wrappedTitle(text[next:], line[h.titleAt:], knownTitles(fam, h))
@@ -135,12 +194,63 @@ func Extract(text, form, filed string) []Item {
 			}
 			hs = append(hs, h)
 		}
+		prev = line
 		off = next
 	}
 	if len(hs) == 0 {
 		return nil
 	}
 	return assemble(text, fam, filed, hs, bs)
+}
+
+// endsItem reports whether a line ends the item before it without
+// starting one: a SIGNATURES heading, the sentence opening the signature
+// block, a POWER OF ATTORNEY heading or an 8-K section banner. low is
+// the line with ASCII letters lower-cased; the words the regexps need are
+// looked for first.
+func endsItem(line, low, fam string) bool {
+	switch {
+	case strings.Contains(low, "ignature") && signatureRe.MatchString(line):
+		return true
+	case strings.Contains(low, "pursuant") && signSentenceRe.MatchString(line):
+		return true
+	case strings.Contains(low, "attorney") && attorneyRe.MatchString(line):
+		return true
+	case fam == fam8K && strings.Contains(low, "section") && utf8.RuneCountInString(line) < 140 && bannerRe.MatchString(line):
+		return true
+	}
+	return false
+}
+
+// minProseLine is the least length of a line that a wrapped sentence
+// continues on the next line.
+const minProseLine = 40
+
+// inProse reports whether a heading line is the continuation of a
+// wrapped sentence ("... are listed under" / "Item 14. \"Exhibits ...\"
+// and"): the line before is a long line of prose that stops mid-sentence
+// (a lower-case letter or a comma last), and the heading line is not a
+// heading alone (its printed title is not a known title, or text
+// follows it).
+func inProse(prev, line, fam string, h heading) bool {
+	p := strings.TrimRight(prev, " \t\u00a0")
+	if utf8.RuneCountInString(p) < minProseLine {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if !(unicode.IsLower(last) || last == ',') {
+		return false
+	}
+	rest := line[min(h.titleAt, len(line)):]
+	if !hasLetters(rest) {
+		return false
+	}
+	for _, t := range knownTitles(fam, h) {
+		if e := titleEnd(rest, words(t)); e >= 0 && !hasLetters(rest[e:]) {
+			return false
+		}
+	}
+	return true
 }
 
 // parseHeading recognizes an item heading line. part and lastNum carry the
@@ -190,8 +300,10 @@ func parseHeadingLine(line, fam string, legacyEra bool, part, lastNum *string) (
 		rest = rest[sp[1]:]
 		restStart += sp[1]
 	}
+	combined := ""
 	if cp := combinedRe.FindStringIndex(rest); cp != nil {
 		// "Items 1 and 2. Business and Properties": the first number names it.
+		combined = rest[:cp[1]]
 		rest = rest[cp[1]:]
 		restStart += cp[1]
 	}
@@ -239,6 +351,10 @@ func parseHeadingLine(line, fam string, legacyEra bool, part, lastNum *string) (
 		for _, e := range tbl {
 			if e.Number == num {
 				h.part, h.code = e.Part, e.Part+"-"+num
+				if m := titleItemRe.FindStringSubmatch(title); m != nil && utf8.RuneCountInString(title) <= maxCombinedTitle {
+					combined += " and " + m[1] // "Item 1. Business and Item 2. Properties"
+				}
+				h.also = combinedCodes(tbl, num, combined)
 				return h, true
 			}
 		}
@@ -363,7 +479,7 @@ func assemble(text, fam, filed string, hs []heading, bs []boundary) []Item {
 	var occ []occurrence
 	bi := 0
 	for i, h := range hs {
-		if i > 0 && occ[len(occ)-1].code == h.code && !boundaryBetween(bs, hs[i-1].lineStart, h.lineStart) {
+		if i > 0 && occ[len(occ)-1].code == h.code && !hs[i-1].pageRef && !boundaryBetween(bs, hs[i-1].lineStart, h.lineStart) {
 			continue // a running page header repeating the open item
 		}
 		occ = append(occ, occurrence{heading: h})
@@ -411,6 +527,9 @@ func assemble(text, fam, filed string, hs []heading, bs []boundary) []Item {
 			}
 		}
 	}
+	if fam != fam8K {
+		tocOnlyFallback(text, fam, occ, small)
+	}
 	best := map[string]int{}
 	var order []string
 	for i, o := range occ {
@@ -445,8 +564,101 @@ func assemble(text, fam, filed string, hs []heading, bs []boundary) []Item {
 			Title:         titleAt(fam, c, filed),
 			Text:          txt,
 		})
+		for _, a := range o.also {
+			// "Items 1 and 2. Business and Properties": one text, two items.
+			if _, own := best[a]; own {
+				continue
+			}
+			part, num, _ := strings.Cut(a, "-")
+			out = append(out, Item{Code: a, NumberAsFiled: num, Part: part, Title: titleAt(fam, a, filed), Text: txt})
+		}
 	}
 	return out
+}
+
+// tocOnlyFallback gives a periodic report's item whose only heading is a
+// table-of-contents row the text under its printed section title: the
+// body omits the "Item 1" heading and prints "FINANCIAL STATEMENTS"
+// between the table of contents and the next item's heading. The title
+// line is looked for from the last row of the table of contents to the
+// first heading of the body.
+func tocOnlyFallback(text, fam string, occ []occurrence, small []bool) {
+	count := map[string]int{}
+	for _, o := range occ {
+		count[o.code]++
+	}
+	// The body starts at the first heading that is not a TOC row.
+	body := -1
+	for j, o := range occ {
+		if !o.toc && !small[j] && !o.pageRef {
+			body = j
+			break
+		}
+	}
+	if body <= 0 {
+		return
+	}
+	from := occ[body-1].bodyStart
+	to := occ[body].lineStart
+	if from >= to {
+		return
+	}
+	for i := 0; i < body; i++ {
+		o := &occ[i]
+		if o.toc || count[o.code] != 1 {
+			continue
+		}
+		at := titleLine(text[from:to], knownTitles(fam, o.heading))
+		if at < 0 {
+			continue
+		}
+		o.bodyStart, o.end, o.pageRef = from+at, to, false
+		from = o.bodyStart
+	}
+}
+
+// maxTitleExtra is how many words besides the title a printed section
+// title line may hold ("CONDENSED CONSOLIDATED FINANCIAL STATEMENTS
+// (UNAUDITED)").
+const maxTitleExtra = 4
+
+// titleLine returns the offset after the first short line of s that
+// prints one of titles (all its words, few others), -1 when none does.
+func titleLine(s string, titles []string) int {
+	for off := 0; off < len(s); {
+		line, _, found := strings.Cut(s[off:], "\n")
+		next := off + len(line)
+		if found {
+			next++
+		}
+		if w := words(line); len(w) > 0 && utf8.RuneCountInString(line) <= maxOpenTitleLine {
+			for _, t := range titles {
+				tw := words(t)
+				if len(tw) > 0 && len(w) <= len(tw)+maxTitleExtra && containsWords(w, tw) {
+					return next
+				}
+			}
+		}
+		off = next
+	}
+	return -1
+}
+
+// containsWords reports whether every word of want is in got.
+func containsWords(got, want []string) bool {
+	for _, x := range want {
+		found := false
+		for _, g := range got {
+			if sameWord(g, x) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // boundaryBetween reports whether a boundary lies in [from, to); bs is

@@ -217,11 +217,11 @@ func FuzzExtract(f *testing.F) {
 func TestCombinedAndProseParts(t *testing.T) {
 	text := "PART I\n\nItems 1 and 2. Business and Properties\n\nWe bake pies in Ohio.\n\nItem 3. Legal Proceedings\n\nNone pending.\n"
 	got := Extract(text, "10-K", "")
-	if c := codesOf(got); !reflect.DeepEqual(c, []string{"I-1", "I-3"}) {
+	if c := codesOf(got); !reflect.DeepEqual(c, []string{"I-1", "I-2", "I-3"}) {
 		t.Fatalf("codes %v", c)
 	}
-	if got[0].Text != "We bake pies in Ohio." {
-		t.Errorf("I-1 text %q", got[0].Text)
+	if got[0].Text != "We bake pies in Ohio." || got[1].Text != got[0].Text {
+		t.Errorf("I-1 text %q, I-2 text %q: a combined heading gives both items its text", got[0].Text, got[1].Text)
 	}
 	q := "PART II. OTHER INFORMATION\n\nItem 1. Legal Proceedings\n\nNone.\n\nItem 1A. Risk Factors\n\nSee the risks in\nPart I, Item 1A of our annual report and\nPart II of the prior quarter.\n\nItem 2. Unregistered Sales\n\nNone.\n"
 	got = Extract(q, "10-Q", "")
@@ -253,5 +253,112 @@ func TestRunInHeadings(t *testing.T) {
 	text = "PART I\nItem 1. Business and Properties of the Company\n\nWe bake pies.\n"
 	if got := Extract(text, "10-K", ""); len(got) != 1 || got[0].Text != "We bake pies." {
 		t.Errorf("longer printed title: %+v", got)
+	}
+}
+
+// itemText returns the text of the item of a code, "" when there is none.
+func itemText(its []Item, code string) string {
+	for _, it := range its {
+		if it.Code == code {
+			return it.Text
+		}
+	}
+	return ""
+}
+
+// TestItemBoundaries checks where 8-K items end: before a section banner,
+// at the signature sentence (no SIGNATURES heading) so that neither the
+// signature nor the exhibit index after it is item text; and that a
+// wrapped prose line starting with "Item 2.02" is not a heading.
+func TestItemBoundaries(t *testing.T) {
+	got := Extract(fixture(t, "boundaries-8k.txt"), "8-K", "2021-05-03")
+	if c := codesOf(got); !reflect.DeepEqual(c, []string{"2.02", "8.01", "9.01"}) {
+		t.Fatalf("codes %v", c)
+	}
+	if txt := itemText(got, "2.02"); !strings.HasSuffix(txt, "furnished as Exhibit 99.1.") {
+		t.Errorf("2.02 runs into the section banner: %q", txt)
+	}
+	if txt := itemText(got, "8.01"); !strings.HasSuffix(txt, "The dividend is the first since 2019.") {
+		t.Errorf("8.01 cut at a prose line or runs into the banner: %q", txt)
+	}
+	if txt := itemText(got, "9.01"); !strings.HasSuffix(txt, "dated May 3, 2021.") || strings.Contains(txt, "Pursuant") {
+		t.Errorf("9.01 runs into the signature: %q", txt)
+	}
+}
+
+// TestPrintedTitles checks titles printed below the ITEM line, titles of
+// the filer's wording that wrap after a connector, combined headings,
+// prose lines starting with "Item 15." and the POWER OF ATTORNEY heading
+// that ends the last item of an annual report.
+func TestPrintedTitles(t *testing.T) {
+	got := Extract(fixture(t, "titles-10k.txt"), "10-K", "2009-02-18")
+	if c := codesOf(got); !reflect.DeepEqual(c, []string{"I-1", "I-2", "I-1A", "II-5", "II-8", "IV-15"}) {
+		t.Fatalf("codes %v", c)
+	}
+	want := map[string]string{
+		"I-1":   "Tamarack Gravel Corporation quarries limestone at four sites in Vermont and sells crushed stone.",
+		"I-2":   "Tamarack Gravel Corporation quarries limestone at four sites in Vermont and sells crushed stone.",
+		"I-1A":  "Demand for crushed stone follows road building, which depends on public budgets we do not control.",
+		"II-5":  "Our units are not traded on any exchange, and transfers require the consent of the board of managers.",
+		"IV-15": "(a) The documents filed as part of this report are listed in the exhibit index.",
+	}
+	for code, w := range want {
+		if txt := itemText(got, code); txt != w {
+			t.Errorf("%s: got %q, want %q", code, txt, w)
+		}
+	}
+	if txt := itemText(got, "II-8"); !strings.HasSuffix(txt, "pages F-1 through F-20 of this report.") {
+		t.Errorf("II-8 cut at a prose line: %q", txt)
+	}
+}
+
+// TestTOCOnlyItemFallsBackToPrintedTitle checks a 10-Q whose only "Item 1"
+// heading is its table-of-contents row: the financial statements under
+// the printed title are Item 1's text.
+func TestTOCOnlyItemFallsBackToPrintedTitle(t *testing.T) {
+	got := Extract(fixture(t, "toc-only-10q.txt"), "10-Q", "2019-08-01")
+	if c := codesOf(got); !reflect.DeepEqual(c, []string{"I-1", "I-2", "I-4", "II-6"}) {
+		t.Fatalf("codes %v", c)
+	}
+	txt := itemText(got, "I-1")
+	if !strings.HasPrefix(txt, "Quillfeather Instruments, Inc. balance sheets") || !strings.HasSuffix(txt, "accounting policies in detail.") {
+		t.Errorf("I-1 text %q", txt)
+	}
+}
+
+// TestOpenTitleStopsAtHeading checks that a title ending in a connector
+// does not swallow the next heading, and that odd heading orders never
+// make the extractor fail.
+func TestOpenTitleStopsAtHeading(t *testing.T) {
+	text := "PART II\n\nItem 5. Market for Registrant's Common Equity and\nItem 6. Selected Financial Data\n\nFive years of figures for Birchwood Mills.\n"
+	got := Extract(text, "10-K", "2005-03-01")
+	if c := codesOf(got); !reflect.DeepEqual(c, []string{"II-5", "II-6"}) {
+		t.Fatalf("codes %v", c)
+	}
+	if txt := itemText(got, "II-6"); txt != "Five years of figures for Birchwood Mills." {
+		t.Errorf("II-6 text %q", txt)
+	}
+	for _, s := range []string{
+		"Item 1. Financial Statements and\nItem 2. X\nItem 1. Financial Statements\t3\nItem 2. MD&A\t4\n",
+		"Item 1\t3\nItem 1. and\nItem 2.\n",
+	} {
+		Extract(s, "10-Q", "")
+	}
+}
+
+// TestHeadingAfterUnfinishedLine checks that a heading alone on its line
+// stays a heading after a line that stops mid-sentence (a running head,
+// an HTML line break), while the same words run on into prose are not.
+func TestHeadingAfterUnfinishedLine(t *testing.T) {
+	text := "PART I\n\nItem 1. Business\n\nOakhurst Pumps makes pumps for farms and sells them through dealers in\n" +
+		"Item 1A. Risk Factors\n\nDemand for pumps depends on rainfall, which nobody at Oakhurst Pumps controls.\n"
+	got := Extract(text, "10-K", "2010-03-01")
+	if c := codesOf(got); !reflect.DeepEqual(c, []string{"I-1", "I-1A"}) {
+		t.Fatalf("codes %v", c)
+	}
+	prose := strings.Replace(text, "Item 1A. Risk Factors\n", "Item 1A. Risk Factors of our prior report, and in Ohio.\n", 1)
+	got = Extract(prose, "10-K", "2010-03-01")
+	if c := codesOf(got); !reflect.DeepEqual(c, []string{"I-1"}) {
+		t.Fatalf("prose codes %v", c)
 	}
 }

@@ -4,6 +4,7 @@
 package items
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -102,6 +103,16 @@ const maxTitleLines = 2
 // ("ITEM 5.02 DEPARTURE OF DIRECTORS OR PRINCIPAL OFFICER; ELECTION OF" /
 // "DIRECTORS; ..."), rule lines included. 0 when the title is complete.
 func wrappedTitle(rest, title string, titles []string) int {
+	if n := wrappedKnownTitle(rest, title, titles); n > 0 {
+		return n
+	}
+	return wrappedOpenTitle(rest, title)
+}
+
+// wrappedKnownTitle is wrappedTitle for a title that is one of titles,
+// printed on the heading line and the lines below it, or only below it
+// ("ITEM 1A" / "RISK FACTORS").
+func wrappedKnownTitle(rest, title string, titles []string) int {
 	for _, t := range titles {
 		want := words(t)
 		if len(want) == 0 || titleEnd(title, want) >= 0 || !titlePrefix(title, want) {
@@ -152,7 +163,10 @@ func wrappedTitle(rest, title string, titles []string) int {
 // (stop words aside), with at least one word.
 func titlePrefix(s string, want []string) bool {
 	got := words(s)
-	if len(got) == 0 || len(got) >= len(want) {
+	if len(got) == 0 {
+		return !hasLetters(s) // the title is on the next line
+	}
+	if len(got) >= len(want) {
 		return false
 	}
 	for i, w := range got {
@@ -161,6 +175,42 @@ func titlePrefix(s string, want []string) bool {
 		}
 	}
 	return true
+}
+
+// connectorRe matches a title that stops at a word or mark no title
+// ends with ("... Related Member Matters, and"): it goes on below.
+var connectorRe = regexp.MustCompile(`(?i)(?:[,;&]|\b(?:and|or|of|the|for|in|on|to|with|under|an?))[\s\x{a0}]*$`)
+
+// maxOpenTitleLine is the longest line that continues an open title.
+const maxOpenTitleLine = 100
+
+// wrappedOpenTitle returns how many bytes of rest continue a printed
+// title of the filer's own wording that stops at a connector: the next
+// non-blank line, when it is short and holds no sentence break. 0 when
+// the title is complete.
+func wrappedOpenTitle(rest, title string) int {
+	if !hasLetters(title) || !connectorRe.MatchString(title) {
+		return 0
+	}
+	off := 0
+	for off < len(rest) {
+		line, _, found := strings.Cut(rest[off:], "\n")
+		adv := len(line)
+		if found {
+			adv++
+		}
+		t := strings.TrimSpace(line)
+		if t == "" {
+			off += adv
+			continue
+		}
+		if utf8.RuneCountInString(t) > maxOpenTitleLine || strings.Contains(strings.TrimSuffix(t, "."), ". ") ||
+			headingRe.MatchString(line) || partRe.MatchString(line) {
+			return 0 // a sentence, or the next heading
+		}
+		return off + adv
+	}
+	return 0
 }
 
 // sameWord compares lower-case title words, ignoring a plural "s"
