@@ -7,7 +7,7 @@ package parser
 // Version identifies the parser's extraction rules. It is stored with every
 // loaded filing so that rows can be traced to the code that produced them;
 // bump it whenever extraction results change.
-const Version = "0.4.0"
+const Version = "0.5.0"
 
 // Shape names the physical layout a filing arrived in.
 const (
