@@ -7,7 +7,7 @@ GO    ?= go
 BIN   := bin/edgarload
 DEMO_DB ?= edgarload
 
-.PHONY: build demo test bench bench-corpus bench-archive fuzz vet fmt clean
+.PHONY: build demo test bench bench-corpus bench-archive bench-load fuzz vet fmt clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/edgarload
@@ -71,3 +71,12 @@ vet:
 
 clean:
 	rm -rf bin
+
+# Load benchmark (issue 11): builds a scaled corpus of FILINGS distinct
+# filings (default 5000) from ../shared/corpus in a temp dir, then on one
+# fresh database prints parse-only, load, COPY-of-the-same-rows and reload
+# figures with their ratios. RUNS repeats each measure (medians, ranges).
+bench-load: build
+	@set -euo pipefail; \
+	base=$$(scripts/ensure-postgres.sh); \
+	$(GO) run ./scripts/benchload -db "$$base" -bin $(BIN) -filings $${FILINGS:-5000} -runs $${RUNS:-1}
