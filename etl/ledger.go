@@ -49,6 +49,7 @@ const (
 // fileRecord is one edgar.load_files row.
 type fileRecord struct {
 	path, sha, outcome, detail string
+	stat                       fileStat // a plain file's size and time (zero otherwise)
 }
 
 // insertFiles records files for run runID in one statement.
@@ -60,7 +61,13 @@ func insertFiles(ctx context.Context, tx pgx.Tx, runID int64, files []fileRecord
 	shas := make([]*string, len(files))
 	outcomes := make([]string, len(files))
 	details := make([]*string, len(files))
+	sizes := make([]*int64, len(files))
+	mtimes := make([]*time.Time, len(files))
 	for i, f := range files {
+		if f.stat.ok() {
+			size, mtime := f.stat.size, f.stat.mtime
+			sizes[i], mtimes[i] = &size, &mtime
+		}
 		paths[i], outcomes[i] = cleanPath(f.path), f.outcome
 		if f.sha != "" {
 			s := f.sha
@@ -71,7 +78,7 @@ func insertFiles(ctx context.Context, tx pgx.Tx, runID int64, files []fileRecord
 			details[i] = &d
 		}
 	}
-	if _, err := tx.Exec(ctx, edgarsql.InsertLoadFiles, runID, paths, shas, outcomes, details); err != nil {
+	if _, err := tx.Exec(ctx, edgarsql.InsertLoadFiles, runID, paths, shas, outcomes, details, sizes, mtimes); err != nil {
 		return fmt.Errorf("record %d file outcomes: %w", len(files), err)
 	}
 	return nil
@@ -210,7 +217,7 @@ func finishStatus(ctx context.Context, err error) string {
 func recordOutside(ctx context.Context, pool *pgxpool.Pool, sum *Summary, rejects []outcome, files []fileRecord, pv *string, policy retryPolicy, log *slog.Logger) error {
 	all := append([]fileRecord(nil), files...)
 	for _, r := range rejects {
-		all = append(all, fileRecord{r.path, r.sha, OutcomeRejected, r.stage + ": " + r.err.Error()})
+		all = append(all, fileRecord{r.path, r.sha, OutcomeRejected, r.stage + ": " + r.err.Error(), r.stat})
 	}
 	next := *sum
 	next.FilingsRejected += len(rejects)

@@ -48,8 +48,9 @@ func main() {
 	runs := flag.Int("runs", 1, "runs of each measure (the table gives medians and ranges)")
 	keep := flag.Bool("keep", false, "keep the corpus and the databases")
 	dir := flag.String("dir", "", "use (and keep) this corpus directory, building it when empty")
+	parse := flag.Bool("parse", true, "measure parse-only (-parse=false skips it)")
 	flag.Parse()
-	b := &bench{corpus: *corpus, want: *filings, base: strings.TrimRight(*base, "/"), bin: *bin, runs: max(*runs, 1), keep: *keep, dir: *dir}
+	b := &bench{corpus: *corpus, want: *filings, base: strings.TrimRight(*base, "/"), bin: *bin, runs: max(*runs, 1), keep: *keep, dir: *dir, parse: *parse}
 	if err := b.run(context.Background()); err != nil {
 		fmt.Fprintln(os.Stderr, "benchload:", err)
 		os.Exit(1)
@@ -59,7 +60,7 @@ func main() {
 type bench struct {
 	corpus, base, bin, dir string
 	want, runs             int
-	keep                   bool
+	keep, parse            bool
 	temp                   bool // b.dir was made here: removed at the end unless keep
 
 	files int
@@ -144,8 +145,10 @@ func countFiles(dir string) (int, int64, error) {
 
 // once runs every measure once.
 func (b *bench) once(ctx context.Context) error {
-	if err := b.parseOnly(ctx); err != nil {
-		return err
+	if b.parse {
+		if err := b.parseOnly(ctx); err != nil {
+			return err
+		}
 	}
 	if err := dropDB(ctx, b.base, dbName); err != nil {
 		return err
