@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -323,6 +324,7 @@ func writeParties(ctx context.Context, tx pgx.Tx, write []*prepared, filingID ma
 		regChanged[id] = true
 	}
 	var frRows [][]any
+	keys := newKeySet()
 	var fnIDs []int64
 	var fnNames []string
 	var fnDates []*time.Time
@@ -332,6 +334,7 @@ func writeParties(ctx context.Context, tx pgx.Tx, write []*prepared, filingID ma
 			id = real[id]
 		}
 		touched[id] = true
+		keys.add(id, pt)
 		row := append([]any(nil), pt.row...)
 		row[0] = filingID[partyFiling[i].sha]
 		row[3] = id
@@ -348,7 +351,7 @@ func writeParties(ctx context.Context, tx pgx.Tx, write []*prepared, filingID ma
 	if err := execCount(ctx, tx, edgarsql.InsertFilingRegistrants, "filing_registrants", counts); err != nil {
 		return nil, err
 	}
-	if _, err := tx.Exec(ctx, edgarsql.InsertRegistrantKeys); err != nil {
+	if _, err := tx.Exec(ctx, edgarsql.InsertRegistrantKeys, keys.ids, keys.kinds, keys.keys); err != nil {
 		return nil, fmt.Errorf("insert registrant keys: %w", err)
 	}
 	if len(fnIDs) > 0 {
@@ -357,6 +360,31 @@ func writeParties(ctx context.Context, tx pgx.Tx, write []*prepared, filingID ma
 		}
 	}
 	return regChanged, nil
+}
+
+// keySet collects the distinct (registrant, kind, key) identifiers of a
+// batch's parties, as edgar.registrant_keys holds them.
+type keySet struct {
+	seen        map[[3]string]bool
+	ids         []int64
+	kinds, keys []string
+}
+
+func newKeySet() *keySet { return &keySet{seen: map[[3]string]bool{}} }
+
+// add records the party's IRS number, file number and name for registrant id.
+func (k *keySet) add(id int64, pt *party) {
+	for _, c := range [][2]string{{"irs", pt.irs}, {"file", pt.file}, {"name", pt.normName}} {
+		if c[1] == "" {
+			continue
+		}
+		key := [3]string{strconv.FormatInt(id, 10), c[0], c[1]}
+		if k.seen[key] {
+			continue
+		}
+		k.seen[key] = true
+		k.ids, k.kinds, k.keys = append(k.ids, id), append(k.kinds, c[0]), append(k.keys, c[1])
+	}
 }
 
 // childTables are the per-filing child tables, written in this order.

@@ -228,7 +228,7 @@ var InsertLoadFiles string
 //go:embed loader/rejected_sources.sql
 var RejectedSources string
 
-// InsertRegistrantKeys is loader/insert_registrant_keys.sql: Remember the identifiers of the batch's staged parties in edgar.registrant_keys (one row per distinct registrant, kind and key).
+// InsertRegistrantKeys is loader/insert_registrant_keys.sql: Remember the identifiers of the batch's parties in edgar.registrant_keys ($1 registrant ids, $2 kinds, $3 keys, normalized by the loader): one row per distinct registrant, kind and key.
 //
 //go:embed loader/insert_registrant_keys.sql
 var InsertRegistrantKeys string

@@ -26,13 +26,11 @@ WHERE accession_number = ANY(ARRAY(SELECT accession_number FROM stage_filings WH
    OR source_sha256 = ANY(ARRAY(SELECT source_sha256 FROM stage_filings))
 ORDER BY filing_id;
 \echo == upsert_filings_by_accession
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON)
-\i sql/loader/upsert_filings_by_accession.sql
-;
+\set q `cat sql/loader/upsert_filings_by_accession.sql`
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) :q;
 \echo == upsert_filings_by_sha
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON)
-\i sql/loader/upsert_filings_by_sha.sql
-;
+\set q `cat sql/loader/upsert_filings_by_sha.sql`
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) :q;
 CREATE TEMP TABLE idmap ON COMMIT DROP AS
 SELECT o.filing_id AS old_id, n.filing_id AS new_id
 FROM edgar.filings o JOIN pick USING (filing_id)
@@ -40,58 +38,44 @@ JOIN edgar.filings n ON n.source_sha256 = encode(sha256(convert_to(o.source_sha2
 INSERT INTO stage_filing_registrants SELECT (fr).* FROM (
     SELECT fr FROM edgar.filing_registrants fr JOIN idmap ON fr.filing_id = idmap.old_id) x;
 UPDATE stage_filing_registrants s SET filing_id = idmap.new_id FROM idmap WHERE s.filing_id = idmap.old_id;
+SELECT array_agg(cik)::text AS ciks, array_agg(edgar.normalize_irs_number(irs_number))::text AS irs,
+       array_agg(edgar.normalize_file_number(file_number))::text AS files, array_agg(edgar.normalize_name(name))::text AS names,
+       array_agg(DISTINCT registrant_id)::text AS regs
+FROM stage_filing_registrants \gset
 \echo == registrant_candidates
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON)
-WITH party AS (
-    SELECT cik, edgar.normalize_irs_number(irs_number) AS irs, edgar.normalize_file_number(file_number) AS file,
-           edgar.normalize_name(name) AS name
-    FROM stage_filing_registrants
-), open AS (
-    SELECT p.irs, p.file, p.name FROM party p
-    WHERE p.cik IS NULL OR NOT EXISTS (SELECT FROM edgar.registrants r WHERE r.cik = p.cik)
-), ids AS (
-    SELECT registrant_id FROM edgar.registrants WHERE cik = ANY(ARRAY(SELECT cik FROM party))
-    UNION SELECT registrant_id FROM edgar.registrants WHERE name_normalized IN (SELECT name FROM open)
-    UNION SELECT registrant_id FROM edgar.registrant_keys WHERE kind = 'irs' AND key IN (SELECT irs FROM open)
-    UNION SELECT registrant_id FROM edgar.registrant_keys WHERE kind = 'file' AND key IN (SELECT file FROM open)
-    UNION SELECT registrant_id FROM edgar.registrant_keys WHERE kind = 'name' AND key IN (SELECT name FROM open)
-)
-SELECT r.registrant_id, r.cik, NULL::text, NULL::text, r.name_normalized FROM edgar.registrants r JOIN ids USING (registrant_id)
-UNION ALL
-SELECT k.registrant_id, r.cik, CASE WHEN k.kind = 'irs' THEN k.key END, CASE WHEN k.kind = 'file' THEN k.key END,
-       CASE WHEN k.kind = 'name' THEN k.key END
-FROM edgar.registrant_keys k JOIN ids USING (registrant_id) JOIN edgar.registrants r USING (registrant_id)
-ORDER BY 1, 3, 4, 5;
+\set q `cat sql/loader/registrant_candidates.sql`
+PREPARE candidates(bigint[], text[], text[], text[]) AS :q;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) EXECUTE candidates(:'ciks', :'irs', :'files', :'names');
 \echo == insert_filing_registrants
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON)
-\i sql/loader/insert_filing_registrants.sql
-;
+\set q `cat sql/loader/insert_filing_registrants.sql`
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) :q;
 \echo == insert_registrant_keys
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON)
-\i sql/loader/insert_registrant_keys.sql
-;
+SELECT array_agg(registrant_id)::text AS kids, array_agg(kind)::text AS kinds, array_agg(key)::text AS keys
+FROM (SELECT DISTINCT s.registrant_id, k.kind, k.key FROM stage_filing_registrants s
+      CROSS JOIN LATERAL (VALUES ('irs', edgar.normalize_irs_number(s.irs_number)), ('file', edgar.normalize_file_number(s.file_number)),
+                                 ('name', edgar.normalize_name(s.name))) AS k(kind, key)
+      WHERE k.key IS NOT NULL) x \gset
+\set q `cat sql/loader/insert_registrant_keys.sql`
+PREPARE keys(bigint[], text[], text[]) AS :q;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) EXECUTE keys(:'kids', :'kinds', :'keys');
 INSERT INTO stage_items SELECT (i).* FROM (SELECT i FROM edgar.items i JOIN idmap ON i.filing_id = idmap.old_id) x;
 UPDATE stage_items s SET filing_id = idmap.new_id FROM idmap WHERE s.filing_id = idmap.old_id;
 INSERT INTO stage_exhibits SELECT (e).* FROM (SELECT e FROM edgar.exhibits e JOIN idmap ON e.filing_id = idmap.old_id) x;
 UPDATE stage_exhibits s SET filing_id = idmap.new_id FROM idmap WHERE s.filing_id = idmap.old_id;
 \echo == insert_items
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON)
-\i sql/loader/insert_items.sql
-;
+\set q `cat sql/loader/insert_items.sql`
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) :q;
 \echo == insert_exhibits
+\set q `cat sql/loader/insert_exhibits.sql`
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) :q;
+\echo == recompute_registrants of the batch
+\set q `cat sql/loader/recompute_registrants.sql`
+PREPARE recompute(bigint[]) AS :q;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON)
-\i sql/loader/insert_exhibits.sql
-;
-\echo == recompute_registrants (the batch's registrants)
-PREPARE recompute(bigint[]) AS
-\i sql/loader/recompute_registrants.sql
-;
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON)
-EXECUTE recompute(ARRAY(SELECT DISTINCT registrant_id FROM stage_filing_registrants));
+EXECUTE recompute(:'regs');
 \echo == delete_orphan_registrants
-PREPARE orphans(bigint[]) AS
-\i sql/loader/delete_orphan_registrants.sql
-;
+\set q `cat sql/loader/delete_orphan_registrants.sql`
+PREPARE orphans(bigint[]) AS :q;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON)
-EXECUTE orphans(ARRAY(SELECT DISTINCT registrant_id FROM stage_filing_registrants));
+EXECUTE orphans(:'regs');
 ROLLBACK;

@@ -1,11 +1,8 @@
--- Remember the identifiers of the batch's staged parties in
--- edgar.registrant_keys (one row per distinct registrant, kind and key).
+-- Remember the identifiers of the batch's parties in edgar.registrant_keys
+-- ($1 registrant ids, $2 kinds, $3 keys, normalized by the loader as
+-- edgar.normalize_* do): one row per distinct registrant, kind and key.
 INSERT INTO edgar.registrant_keys (registrant_id, kind, key)
-SELECT DISTINCT s.registrant_id, k.kind, k.key
-FROM stage_filing_registrants s
-CROSS JOIN LATERAL (VALUES ('irs', edgar.normalize_irs_number(s.irs_number)),
-                           ('file', edgar.normalize_file_number(s.file_number)),
-                           ('name', edgar.normalize_name(s.name))) AS k(kind, key)
-WHERE k.key IS NOT NULL
+SELECT registrant_id, kind, key
+FROM unnest($1::bigint[], $2::text[], $3::text[]) AS k(registrant_id, kind, key)
 ORDER BY 2, 3, 1
 ON CONFLICT DO NOTHING
