@@ -65,6 +65,11 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 	if err != nil {
 		return res, err
 	}
+	// Only a registrant that lost filing rows can be left without any.
+	mayBeOrphans := make(map[int64]bool, len(touched))
+	for id := range touched {
+		mayBeOrphans[id] = true
+	}
 	filingID, err := upsertFilings(ctx, tx, p.write)
 	if err != nil {
 		return res, err
@@ -78,7 +83,7 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 	if err := writeChildren(ctx, tx, p.write, filingID, res.rows); err != nil {
 		return res, err
 	}
-	if err := settleRegistrants(ctx, tx, touched, regChanged); err != nil {
+	if err := settleRegistrants(ctx, tx, touched, mayBeOrphans, regChanged); err != nil {
 		return res, err
 	}
 	if len(regChanged) > 0 {
@@ -425,10 +430,11 @@ func writeChildren(ctx context.Context, tx pgx.Tx, write []*prepared, filingID m
 	return nil
 }
 
-// settleRegistrants drops the touched registrants left without filings and
-// recomputes the attributes of the others; changed collects both.
-func settleRegistrants(ctx context.Context, tx pgx.Tx, touched, changed map[int64]bool) error {
-	if err := dropOrphans(ctx, tx, touched, changed); err != nil {
+// settleRegistrants drops the registrants of mayBeOrphans (those that lost
+// filing rows) left without any, and recomputes the attributes of the
+// other touched ones; changed collects both.
+func settleRegistrants(ctx context.Context, tx pgx.Tx, touched, mayBeOrphans, changed map[int64]bool) error {
+	if err := dropOrphans(ctx, tx, mayBeOrphans, touched, changed); err != nil {
 		return err
 	}
 	if len(touched) == 0 {
@@ -453,15 +459,15 @@ func describe(r *prepared) string {
 	return r.path
 }
 
-// dropOrphans deletes the touched registrants that no filing refers to any
-// more (their only filing was replaced by a source naming another company),
-// so that the tables do not depend on load order; they leave touched and
+// dropOrphans deletes the candidates that no filing refers to any more
+// (their only filing was replaced by a source naming another company), so
+// that the tables do not depend on load order; they leave touched and
 // count as changed.
-func dropOrphans(ctx context.Context, tx pgx.Tx, touched, changed map[int64]bool) error {
-	if len(touched) == 0 {
+func dropOrphans(ctx context.Context, tx pgx.Tx, candidates, touched, changed map[int64]bool) error {
+	if len(candidates) == 0 {
 		return nil
 	}
-	gone, err := collectIDs(ctx, tx, edgarsql.DeleteOrphanRegistrants, sortedIDs(touched))
+	gone, err := collectIDs(ctx, tx, edgarsql.DeleteOrphanRegistrants, sortedIDs(candidates))
 	if err != nil {
 		return fmt.Errorf("delete orphaned registrants: %w", err)
 	}

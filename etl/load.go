@@ -52,6 +52,7 @@ type outcome struct {
 	index      []byte // an EDGAR index file or SEC JSON: loaded by indexload, not parsed
 	weight     int64  // in-flight budget held by the input, released by the writer
 	byStat     bool   // known from its path, size and modification time, unhashed
+	superseded string // with byStat: superseded before, this detail
 	stat       fileStat
 }
 
@@ -101,7 +102,7 @@ func screen(ctx context.Context, pool *pgxpool.Pool, cfg screenConfig, walked <-
 
 // screenPending screens one batch of inputs; false when ctx ended.
 func screenPending(ctx context.Context, pool *pgxpool.Pool, cfg screenConfig, pending []Input, ins chan<- Input, outs chan<- outcome, log *slog.Logger) bool {
-	var byStat map[string]string
+	var byStat map[string]knownFile
 	if cfg.enabled && !cfg.rehash {
 		byStat = knownFiles(ctx, pool, pending, cfg.timeout, log)
 	}
@@ -127,8 +128,12 @@ func screenPending(ctx context.Context, pool *pgxpool.Pool, cfg screenConfig, pe
 	}
 	for _, in := range pending {
 		var ok bool
-		if sha, hit := byStat[cleanPath(in.Name)]; hit && in.err == nil && in.stat.ok() {
-			ok = sendTo(ctx, outs, outcome{path: in.Name, sha: sha, known: true, byStat: true, weight: in.weight, stat: in.stat})
+		if k, hit := byStat[cleanPath(in.Name)]; hit && in.err == nil && in.stat.ok() {
+			o := outcome{path: in.Name, sha: k.sha, known: true, byStat: true, weight: in.weight, stat: in.stat}
+			if k.outcome == OutcomeSuperseded {
+				o.superseded = k.detail
+			}
+			ok = sendTo(ctx, outs, o)
 		} else if sha, hit := knownIdentity(known, in); hit && in.err == nil {
 			ok = sendTo(ctx, outs, outcome{path: in.Name, sha: sha, known: true, weight: in.weight, stat: in.stat})
 		} else if in.err == nil && anyIn(rejected, identityCandidates(in)) {
@@ -143,11 +148,15 @@ func screenPending(ctx context.Context, pool *pgxpool.Pool, cfg screenConfig, pe
 	return true
 }
 
+// knownFile is what an earlier run recorded for a plain file with the same
+// path, size and modification time.
+type knownFile struct{ sha, outcome, detail string }
+
 // knownFiles looks up the plain files among inputs in edgar.load_files by
 // path, size and modification time, in one query: it returns the source
-// identity recorded for each (cleaned) path found, loaded by this parser
-// version. A failed lookup finds nothing.
-func knownFiles(ctx context.Context, pool *pgxpool.Pool, inputs []Input, timeout time.Duration, log *slog.Logger) map[string]string {
+// record of each (cleaned) path found whose result still holds for this
+// parser version. A failed lookup finds nothing.
+func knownFiles(ctx context.Context, pool *pgxpool.Pool, inputs []Input, timeout time.Duration, log *slog.Logger) map[string]knownFile {
 	var paths []string
 	var sizes []int64
 	var mtimes []time.Time
@@ -169,14 +178,15 @@ func knownFiles(ctx context.Context, pool *pgxpool.Pool, inputs []Input, timeout
 		return nil
 	}
 	defer rows.Close()
-	out := map[string]string{}
+	out := map[string]knownFile{}
 	for rows.Next() {
-		var path, sha string
-		if err := rows.Scan(&path, &sha); err != nil {
+		var path string
+		var k knownFile
+		if err := rows.Scan(&path, &k.sha, &k.outcome, &k.detail); err != nil {
 			log.Debug("known-file lookup failed; hashing every input", "error", err)
 			return nil
 		}
-		out[path] = sha
+		out[path] = k
 	}
 	if err := rows.Err(); err != nil {
 		log.Debug("known-file lookup failed; hashing every input", "error", err)
@@ -469,11 +479,7 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 		switch {
 		case o.known:
 			sum.FilingsUnchanged++
-			detail := "same bytes already loaded by parser " + parser.Version
-			if o.byStat {
-				detail = "same path, size and modification time as a file already loaded by parser " + parser.Version + " (--rehash hashes it)"
-			}
-			job.files = append(job.files, fileRecord{o.path, o.sha, OutcomeUnchanged, detail, o.stat})
+			job.files = append(job.files, knownRecord(o))
 		case o.skipped:
 			sum.RejectedBefore++
 			job.files = append(job.files, fileRecord{o.path, o.sha, OutcomeSkipped, "rejected before with the same bytes by parser " + parser.Version + " (--retry-rejects parses it again)", o.stat})
@@ -510,6 +516,19 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 		return walkErr
 	}
 	return ctx.Err()
+}
+
+// knownRecord is the edgar.load_files row of an input the screen found
+// already loaded (or, by path, size and time, superseded before).
+func knownRecord(o outcome) fileRecord {
+	switch {
+	case o.byStat && o.superseded != "":
+		const again = " (same path, size and modification time as then; --rehash checks again)"
+		return fileRecord{o.path, o.sha, OutcomeSuperseded, strings.TrimSuffix(o.superseded, again) + again, o.stat}
+	case o.byStat:
+		return fileRecord{o.path, o.sha, OutcomeUnchanged, "same path, size and modification time as a file already loaded by parser " + parser.Version + " (--rehash hashes it)", o.stat}
+	}
+	return fileRecord{o.path, o.sha, OutcomeUnchanged, "same bytes already loaded by parser " + parser.Version, o.stat}
 }
 
 // process reads nothing (the walker did) and parses one input.

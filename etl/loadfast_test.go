@@ -76,6 +76,16 @@ func TestReloadByPathSizeTime(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The header of the first submission: superseded by it, and again on
+	// a reload without being parsed.
+	hdr := "0000018230-22-000107.hdr.sgml"
+	hdata, err := os.ReadFile(filepath.Join(sharedDir(t), "corpus", "headers", hdr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, hdr), hdata, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	pool, _ := newDB(t)
 	ctx := context.Background()
 	run := func(opts Options) (Summary, map[string]string) {
@@ -100,17 +110,20 @@ func TestReloadByPathSizeTime(t *testing.T) {
 		return sum, got
 	}
 	byStat := func(d string) bool { return strings.Contains(d, "same path, size and modification time") }
-	first, _ := run(Options{})
-	if first.FilingsLoaded != len(names) {
-		t.Fatalf("first load: %+v", first)
+	first, got := run(Options{})
+	if first.FilingsLoaded != len(names) || !strings.HasPrefix(got[hdr], OutcomeSuperseded) {
+		t.Fatalf("first load: %+v %v", first, got)
 	}
 	second, got := run(Options{})
+	if !strings.HasPrefix(got[hdr], OutcomeSuperseded) || !byStat(got[hdr]) {
+		t.Errorf("reload: header %q, want superseded again by path, size and time", got[hdr])
+	}
 	for _, n := range names {
 		if !byStat(got[n]) {
 			t.Errorf("reload: %s: %q, want unchanged by path, size and time", n, got[n])
 		}
 	}
-	if second.FilingsUnchanged != len(names) {
+	if second.FilingsUnchanged != len(names)+1 || second.FilingsLoaded != 0 {
 		t.Errorf("reload: %+v", second)
 	}
 

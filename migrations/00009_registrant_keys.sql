@@ -42,7 +42,9 @@ DROP INDEX edgar.filing_registrants_name_idx;
 ALTER TABLE edgar.load_files
     ADD COLUMN source_bytes bigint CHECK (source_bytes >= 0),
     ADD COLUMN source_mtime timestamptz;
-CREATE INDEX load_files_source_path_idx ON edgar.load_files USING hash (source_path);
+-- md5: a path may be longer than a btree entry may be; file_id: the
+-- latest record of a path is the first entry of its range.
+CREATE INDEX load_files_source_path_idx ON edgar.load_files (md5(source_path), file_id);
 COMMENT ON COLUMN edgar.load_files.source_bytes IS 'Size of a plain input file in bytes (NULL for archive members, standard input and filing folders).';
 COMMENT ON COLUMN edgar.load_files.source_mtime IS 'Modification time of a plain input file (microseconds): a later run takes a file with the same path, size and time as unchanged without hashing it, unless --rehash.';
 

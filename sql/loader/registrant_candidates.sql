@@ -8,12 +8,15 @@
 -- array (= ANY), whatever the planner's statistics.
 WITH party AS (
     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS p(cik, irs, file, name)
+), known AS (
+    SELECT registrant_id, cik FROM edgar.registrants
+    WHERE cik = ANY(ARRAY(SELECT DISTINCT cik FROM party WHERE cik IS NOT NULL))
 ), open AS (
     SELECT p.irs, p.file, p.name FROM party p
-    WHERE p.cik IS NULL OR NOT EXISTS (SELECT FROM edgar.registrants r WHERE r.cik = p.cik)
+    WHERE p.cik IS NULL OR p.cik <> ALL (ARRAY(SELECT cik FROM known))
 ), ids AS (
     SELECT array_agg(DISTINCT registrant_id) AS ids FROM (
-        SELECT registrant_id FROM edgar.registrants WHERE cik = ANY($1::bigint[])
+        SELECT registrant_id FROM known
         UNION ALL
         SELECT registrant_id FROM edgar.registrants WHERE name_normalized = ANY(ARRAY(SELECT name FROM open WHERE name IS NOT NULL))
         UNION ALL
