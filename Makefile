@@ -7,7 +7,7 @@ GO    ?= go
 BIN   := bin/edgarload
 DEMO_DB ?= edgarload
 
-.PHONY: build demo test bench bench-corpus bench-archive bench-parse fuzz vet fmt clean
+.PHONY: build demo test bench bench-corpus bench-archive bench-parse bench-load fuzz vet fmt clean
 
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 
@@ -80,3 +80,12 @@ vet:
 
 clean:
 	rm -rf bin
+
+# Load benchmark (issue 11): builds a scaled corpus of FILINGS distinct
+# filings (default 5000) from ../shared/corpus in a temp dir, then on one
+# fresh database prints parse-only, load, COPY-of-the-same-rows and reload
+# figures with their ratios. RUNS repeats each measure (medians, ranges).
+bench-load: build
+	@set -euo pipefail; \
+	base=$$(scripts/ensure-postgres.sh); \
+	$(GO) run ./scripts/benchload -db "$$base" -bin $(BIN) -filings $${FILINGS:-5000} -runs $${RUNS:-1}

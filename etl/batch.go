@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -36,11 +37,78 @@ func (e *existingFiling) source() source { return source{e.shape, e.form, e.sha}
 // writeBatch writes recs in one transaction. Filings already stored with
 // the same source and parser version, or losing to the stored source of the
 // same filing, are counted unchanged and not touched. hook, when not nil,
-// runs in the transaction just before the commit.
+// runs in the transaction just before the commit. The stages, in order:
+// dedupe the batch, lock, read the stored filings it collides with, plan
+// what to write, delete what it replaces, upsert the filings, resolve and
+// write the parties, write the child rows, recompute the registrants.
 func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook commitHook) (batchResult, error) {
 	res := batchResult{rows: map[string]int64{}}
+	winners := dedupeBatch(recs, &res)
 
-	// Dedupe the batch by filing key: the preferred source wins.
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return res, fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	if _, err := tx.Exec(ctx, edgarsql.LockBatch); err != nil {
+		return res, fmt.Errorf("lock: %w", err)
+	}
+	stored, err := readStored(ctx, tx, winners)
+	if err != nil {
+		return res, err
+	}
+	p := planBatch(winners, stored, &res)
+	if len(p.write) == 0 {
+		return res, commitBatch(ctx, tx, hook, res)
+	}
+	touched, err := deleteReplaced(ctx, tx, p)
+	if err != nil {
+		return res, err
+	}
+	// Only a registrant that lost filing rows can be left without any.
+	mayBeOrphans := make(map[int64]bool, len(touched))
+	for id := range touched {
+		mayBeOrphans[id] = true
+	}
+	filingID, err := upsertFilings(ctx, tx, p.write)
+	if err != nil {
+		return res, err
+	}
+	res.loaded = len(p.write)
+	res.rows["filings"] = int64(len(p.write))
+	regChanged, err := writeParties(ctx, tx, p.write, filingID, touched, res.rows)
+	if err != nil {
+		return res, err
+	}
+	if err := writeChildren(ctx, tx, p.write, filingID, res.rows); err != nil {
+		return res, err
+	}
+	if err := settleRegistrants(ctx, tx, touched, mayBeOrphans, regChanged); err != nil {
+		return res, err
+	}
+	if len(regChanged) > 0 {
+		res.rows["registrants"] = int64(len(regChanged))
+	}
+	return res, commitBatch(ctx, tx, hook, res)
+}
+
+// commitBatch runs the hook (the run ledger) and commits.
+func commitBatch(ctx context.Context, tx pgx.Tx, hook commitHook, res batchResult) error {
+	if hook != nil {
+		if err := hook(ctx, tx, res); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// dedupeBatch keeps one member per filing key, the preferred source
+// winning; the others are recorded superseded. The winners come sorted by
+// key.
+func dedupeBatch(recs []*prepared, res *batchResult) []*prepared {
 	best := map[string]*prepared{}
 	for _, r := range recs {
 		o, ok := best[r.key]
@@ -55,37 +123,27 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 	}
 	for _, r := range recs {
 		if w := best[r.key]; w != r {
-			res.files = append(res.files, fileRecord{r.path, r.sha, OutcomeSuperseded, "superseded by " + describe(w)})
+			res.files = append(res.files, r.record(OutcomeSuperseded, "superseded by "+describe(w)))
 		}
-	}
-	var tx pgx.Tx
-	commit := func() error {
-		if hook != nil {
-			if err := hook(ctx, tx, res); err != nil {
-				return err
-			}
-		}
-		if err := tx.Commit(ctx); err != nil {
-			return fmt.Errorf("commit: %w", err)
-		}
-		return nil
 	}
 	winners := make([]*prepared, 0, len(best))
 	for _, r := range best {
 		winners = append(winners, r)
 	}
 	sort.Slice(winners, func(i, j int) bool { return winners[i].key < winners[j].key })
+	return winners
+}
 
-	tx, err := pool.Begin(ctx)
-	if err != nil {
-		return res, fmt.Errorf("begin: %w", err)
-	}
-	defer tx.Rollback(context.WithoutCancel(ctx))
-	if _, err := tx.Exec(ctx, edgarsql.LockBatch); err != nil {
-		return res, fmt.Errorf("lock: %w", err)
-	}
+// storedFilings are the stored filings a batch collides with, by
+// accession number and by source identity.
+type storedFilings struct {
+	byAcc, bySHA map[string]*existingFiling
+}
 
-	// Up-front check: one query for the whole batch.
+// readStored reads the stored filings under the winners' keys in one
+// query.
+func readStored(ctx context.Context, tx pgx.Tx, winners []*prepared) (storedFilings, error) {
+	st := storedFilings{byAcc: map[string]*existingFiling{}, bySHA: map[string]*existingFiling{}}
 	var accs, shas []string
 	for _, r := range winners {
 		if r.accession != nil {
@@ -95,118 +153,154 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 	}
 	rows, err := tx.Query(ctx, edgarsql.ExistingFilings, accs, shas)
 	if err != nil {
-		return res, fmt.Errorf("existing filings: %w", err)
+		return st, fmt.Errorf("existing filings: %w", err)
 	}
-	byAcc, bySHA := map[string]*existingFiling{}, map[string]*existingFiling{}
+	defer rows.Close()
 	for rows.Next() {
 		e := &existingFiling{}
 		if err := rows.Scan(&e.id, &e.accession, &e.sha, &e.pv, &e.shape, &e.form, &e.path); err != nil {
-			rows.Close()
-			return res, fmt.Errorf("existing filings: %w", err)
+			return st, fmt.Errorf("existing filings: %w", err)
 		}
 		if e.accession != nil {
-			byAcc[*e.accession] = e
+			st.byAcc[*e.accession] = e
 		}
-		bySHA[e.sha] = e
+		st.bySHA[e.sha] = e
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
-		return res, fmt.Errorf("existing filings: %w", err)
+		return st, fmt.Errorf("existing filings: %w", err)
 	}
+	return st, nil
+}
 
-	var write []*prepared
-	var replaceIDs, staleIDs []int64
+// batchPlan is what a batch writes: the filings, and the stored filings
+// they replace (same key) or supersede (same bytes under another key).
+type batchPlan struct {
+	write                []*prepared
+	replaceIDs, staleIDs []int64
+}
+
+// planBatch decides, for each winner, whether it is written (new, or
+// beating the stored source), unchanged or superseded by the stored row.
+func planBatch(winners []*prepared, st storedFilings, res *batchResult) batchPlan {
+	var p batchPlan
 	for _, r := range winners {
 		var e *existingFiling
 		if r.accession != nil {
-			e = byAcc[*r.accession]
-		} else if s := bySHA[r.sha]; s != nil && s.accession == nil {
+			e = st.byAcc[*r.accession]
+		} else if s := st.bySHA[r.sha]; s != nil && s.accession == nil {
 			e = s
 		}
 		// The same bytes stored under another key (an earlier parser
 		// version keyed them differently): that row is superseded.
-		if s := bySHA[r.sha]; s != nil && (e == nil || s.id != e.id) {
-			staleIDs = append(staleIDs, s.id)
+		if s := st.bySHA[r.sha]; s != nil && (e == nil || s.id != e.id) {
+			p.staleIDs = append(p.staleIDs, s.id)
 		}
 		switch {
 		case e == nil:
-			write = append(write, r)
+			p.write = append(p.write, r)
 		case e.sha == r.sha && e.pv == r.parserVersion:
 			res.unchanged++
-			res.files = append(res.files, fileRecord{r.path, r.sha, OutcomeUnchanged, "already loaded from the same source by parser " + e.pv})
+			res.files = append(res.files, r.record(OutcomeUnchanged, "already loaded from the same source by parser "+e.pv))
 		case e.sha == r.sha || beats(r.source(), e.source()):
-			write = append(write, r)
-			replaceIDs = append(replaceIDs, e.id)
+			p.write = append(p.write, r)
+			p.replaceIDs = append(p.replaceIDs, e.id)
 		default:
 			res.unchanged++
-			res.files = append(res.files, fileRecord{r.path, r.sha, OutcomeSuperseded, "superseded by " + r.key + " " + e.path + " (stored)"})
+			res.files = append(res.files, r.record(OutcomeSuperseded, "superseded by "+r.key+" "+e.path+" (stored)"))
 		}
 	}
-	for _, r := range write {
-		res.files = append(res.files, fileRecord{path: r.path, sha: r.sha, outcome: OutcomeLoaded})
+	for _, r := range p.write {
+		res.files = append(res.files, r.record(OutcomeLoaded, ""))
 	}
-	if len(write) == 0 {
-		return res, commit()
-	}
+	return p
+}
 
+// deleteReplaced deletes the child rows of the filings the batch replaces
+// and the superseded filings, rebuilds the identifiers of the registrants
+// they referred to, and returns those registrants (touched: recomputed at
+// the end).
+func deleteReplaced(ctx context.Context, tx pgx.Tx, p batchPlan) (map[int64]bool, error) {
 	touched := map[int64]bool{}
-	if len(staleIDs) > 0 || len(replaceIDs) > 0 {
-		ids := append(append([]int64(nil), staleIDs...), replaceIDs...)
-		regs, err := collectIDs(ctx, tx, edgarsql.DeleteChildren, ids)
-		if err != nil {
-			return res, fmt.Errorf("delete replaced rows: %w", err)
-		}
-		for _, id := range regs {
-			touched[id] = true
-		}
-		if len(staleIDs) > 0 {
-			if _, err := tx.Exec(ctx, edgarsql.DeleteFilings, staleIDs); err != nil {
-				return res, fmt.Errorf("delete superseded filings: %w", err)
-			}
+	if len(p.staleIDs) == 0 && len(p.replaceIDs) == 0 {
+		return touched, nil
+	}
+	ids := append(append([]int64(nil), p.staleIDs...), p.replaceIDs...)
+	regs, err := collectIDs(ctx, tx, edgarsql.DeleteChildren, ids)
+	if err != nil {
+		return nil, fmt.Errorf("delete replaced rows: %w", err)
+	}
+	for _, id := range regs {
+		touched[id] = true
+	}
+	if len(p.staleIDs) > 0 {
+		if _, err := tx.Exec(ctx, edgarsql.DeleteFilings, p.staleIDs); err != nil {
+			return nil, fmt.Errorf("delete superseded filings: %w", err)
 		}
 	}
+	if len(regs) > 0 {
+		if _, err := tx.Exec(ctx, edgarsql.RebuildRegistrantKeys, regs); err != nil {
+			return nil, fmt.Errorf("rebuild registrant keys: %w", err)
+		}
+	}
+	return touched, nil
+}
 
+// upsertFilings stages the filings and merges them into edgar.filings,
+// returning their ids by source identity.
+func upsertFilings(ctx context.Context, tx pgx.Tx, write []*prepared) (map[string]int64, error) {
 	if _, err := tx.Exec(ctx, edgarsql.CreateStaging); err != nil {
-		return res, fmt.Errorf("create staging tables: %w", err)
+		return nil, fmt.Errorf("create staging tables: %w", err)
 	}
 	frows := make([][]any, len(write))
 	for i, r := range write {
 		frows[i] = r.filing
 	}
 	if err := copyRows(ctx, tx, "stage_filings", filingColumns, frows); err != nil {
-		return res, err
+		return nil, err
 	}
-	filingID := map[string]int64{} // by sha
+	filingID := make(map[string]int64, len(write)) // by sha
 	for _, q := range []string{edgarsql.UpsertFilingsByAccession, edgarsql.UpsertFilingsBySHA} {
-		rows, err := tx.Query(ctx, q)
-		if err != nil {
-			return res, fmt.Errorf("upsert filings: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			var sha string
-			var inserted bool
-			if err := rows.Scan(&id, &sha, &inserted); err != nil {
-				rows.Close()
-				return res, fmt.Errorf("upsert filings: %w", err)
-			}
-			filingID[sha] = id
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return res, fmt.Errorf("upsert filings: %w", err)
+		if err := scanUpserted(ctx, tx, q, filingID); err != nil {
+			return nil, err
 		}
 	}
 	for _, r := range write {
 		if _, ok := filingID[r.sha]; !ok {
 			// Cannot happen under the batch lock unless another writer ignores it.
-			return res, fmt.Errorf("upsert filings: %s (%s) was not written: changed concurrently", r.path, r.key)
+			return nil, fmt.Errorf("upsert filings: %s (%s) was not written: changed concurrently", r.path, r.key)
 		}
 	}
-	res.loaded = len(write)
-	res.rows["filings"] = int64(len(write))
+	return filingID, nil
+}
 
-	// Registrants: match, create, adopt.
+// scanUpserted runs one filings upsert and collects the ids it returns.
+func scanUpserted(ctx context.Context, tx pgx.Tx, q string, filingID map[string]int64) error {
+	rows, err := tx.Query(ctx, q)
+	if err != nil {
+		return fmt.Errorf("upsert filings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var sha string
+		var inserted bool
+		if err := rows.Scan(&id, &sha, &inserted); err != nil {
+			return fmt.Errorf("upsert filings: %w", err)
+		}
+		filingID[sha] = id
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("upsert filings: %w", err)
+	}
+	return nil
+}
+
+// writeParties matches every party of the written filings to a registrant
+// (creating and adopting as needed), writes filing_registrants, their
+// identifiers (edgar.registrant_keys) and former names; it adds the
+// registrants to touched and returns those whose rows changed.
+func writeParties(ctx context.Context, tx pgx.Tx, write []*prepared, filingID map[string]int64, touched map[int64]bool, counts map[string]int64) (map[int64]bool, error) {
+	regChanged := map[int64]bool{}
 	var parties []*party
 	var partyFiling []*prepared
 	for _, r := range write {
@@ -215,68 +309,105 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 			partyFiling = append(partyFiling, r)
 		}
 	}
-	regChanged := map[int64]bool{}
-	if len(parties) > 0 {
-		x := newRegIndex()
-		if err := x.loadCandidates(ctx, tx, parties); err != nil {
-			return res, err
+	if len(parties) == 0 {
+		return regChanged, nil
+	}
+	x := newRegIndex()
+	if err := x.loadCandidates(ctx, tx, parties); err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(parties))
+	x.resolve(parties, ids)
+	real, err := x.apply(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range real {
+		regChanged[id] = true
+	}
+	for id := range x.adopted {
+		regChanged[id] = true
+	}
+	var frRows [][]any
+	keys := newKeySet()
+	var fnIDs []int64
+	var fnNames []string
+	var fnDates []*time.Time
+	for i, pt := range parties {
+		id := ids[i]
+		if id < 0 {
+			id = real[id]
 		}
-		ids := make([]int64, len(parties))
-		x.resolve(parties, ids)
-		real, err := x.apply(ctx, tx)
-		if err != nil {
-			return res, err
-		}
-		for _, id := range real {
-			regChanged[id] = true
-		}
-		for id := range x.adopted {
-			regChanged[id] = true
-		}
-		var frRows [][]any
-		var fnIDs []int64
-		var fnNames []string
-		var fnDates []*time.Time
-		for i, pt := range parties {
-			id := ids[i]
-			if id < 0 {
-				id = real[id]
-			}
-			touched[id] = true
-			row := append([]any(nil), pt.row...)
-			row[0] = filingID[partyFiling[i].sha]
-			row[3] = id
-			frRows = append(frRows, row)
-			for _, fn := range pt.formerNames {
-				fnIDs = append(fnIDs, id)
-				fnNames = append(fnNames, fn.name)
-				fnDates = append(fnDates, fn.on)
-			}
-		}
-		if err := copyRows(ctx, tx, "stage_filing_registrants", filingRegistrantColumns, frRows); err != nil {
-			return res, err
-		}
-		if err := execCount(ctx, tx, edgarsql.InsertFilingRegistrants, "filing_registrants", res.rows); err != nil {
-			return res, err
-		}
-		if len(fnIDs) > 0 {
-			if err := execCount(ctx, tx, edgarsql.InsertFormerNames, "registrant_former_names", res.rows, fnIDs, fnNames, fnDates); err != nil {
-				return res, err
-			}
+		touched[id] = true
+		keys.add(id, pt)
+		row := append([]any(nil), pt.row...)
+		row[0] = filingID[partyFiling[i].sha]
+		row[3] = id
+		frRows = append(frRows, row)
+		for _, fn := range pt.formerNames {
+			fnIDs = append(fnIDs, id)
+			fnNames = append(fnNames, fn.name)
+			fnDates = append(fnDates, fn.on)
 		}
 	}
+	if err := copyRows(ctx, tx, "stage_filing_registrants", filingRegistrantColumns, frRows); err != nil {
+		return nil, err
+	}
+	if err := execCount(ctx, tx, edgarsql.InsertFilingRegistrants, "filing_registrants", counts); err != nil {
+		return nil, err
+	}
+	if _, err := tx.Exec(ctx, edgarsql.InsertRegistrantKeys, keys.ids, keys.kinds, keys.keys); err != nil {
+		return nil, fmt.Errorf("insert registrant keys: %w", err)
+	}
+	if len(fnIDs) > 0 {
+		if err := execCount(ctx, tx, edgarsql.InsertFormerNames, "registrant_former_names", counts, fnIDs, fnNames, fnDates); err != nil {
+			return nil, err
+		}
+	}
+	return regChanged, nil
+}
 
-	for _, c := range []struct {
-		table, stage, insert string
-		cols                 []string
-		get                  func(*prepared) [][]any
-	}{
-		{"items", "stage_items", edgarsql.InsertItems, itemColumns, func(p *prepared) [][]any { return p.items }},
-		{"exhibits", "stage_exhibits", edgarsql.InsertExhibits, exhibitColumns, func(p *prepared) [][]any { return p.exhibits }},
-		{"signers", "stage_signers", edgarsql.InsertSigners, signerColumns, func(p *prepared) [][]any { return p.signers }},
-		{"documents", "stage_documents", edgarsql.InsertDocuments, documentColumns, func(p *prepared) [][]any { return p.documents }},
-		{"securities", "stage_securities", edgarsql.InsertSecurities, securityColumns, func(p *prepared) [][]any { return p.securities }},
-	} {
+// keySet collects the distinct (registrant, kind, key) identifiers of a
+// batch's parties, as edgar.registrant_keys holds them.
+type keySet struct {
+	seen        map[[3]string]bool
+	ids         []int64
+	kinds, keys []string
+}
+
+func newKeySet() *keySet { return &keySet{seen: map[[3]string]bool{}} }
+
+// add records the party's IRS number, file number and name for registrant id.
+func (k *keySet) add(id int64, pt *party) {
+	for _, c := range [][2]string{{"irs", pt.irs}, {"file", pt.file}, {"name", pt.normName}} {
+		if c[1] == "" {
+			continue
+		}
+		key := [3]string{strconv.FormatInt(id, 10), c[0], c[1]}
+		if k.seen[key] {
+			continue
+		}
+		k.seen[key] = true
+		k.ids, k.kinds, k.keys = append(k.ids, id), append(k.kinds, c[0]), append(k.keys, c[1])
+	}
+}
+
+// childTables are the per-filing child tables, written in this order.
+var childTables = []struct {
+	table, stage, insert string
+	cols                 []string
+	get                  func(*prepared) [][]any
+}{
+	{"items", "stage_items", edgarsql.InsertItems, itemColumns, func(p *prepared) [][]any { return p.items }},
+	{"exhibits", "stage_exhibits", edgarsql.InsertExhibits, exhibitColumns, func(p *prepared) [][]any { return p.exhibits }},
+	{"signers", "stage_signers", edgarsql.InsertSigners, signerColumns, func(p *prepared) [][]any { return p.signers }},
+	{"documents", "stage_documents", edgarsql.InsertDocuments, documentColumns, func(p *prepared) [][]any { return p.documents }},
+	{"securities", "stage_securities", edgarsql.InsertSecurities, securityColumns, func(p *prepared) [][]any { return p.securities }},
+}
+
+// writeChildren stages and inserts the child rows of the written filings.
+func writeChildren(ctx context.Context, tx pgx.Tx, write []*prepared, filingID map[string]int64, counts map[string]int64) error {
+	for _, c := range childTables {
 		var all [][]any
 		for _, r := range write {
 			id := filingID[r.sha]
@@ -290,30 +421,33 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 			continue
 		}
 		if err := copyRows(ctx, tx, c.stage, c.cols, all); err != nil {
-			return res, err
+			return err
 		}
-		if err := execCount(ctx, tx, c.insert, c.table, res.rows); err != nil {
-			return res, err
+		if err := execCount(ctx, tx, c.insert, c.table, counts); err != nil {
+			return err
 		}
 	}
+	return nil
+}
 
-	if err := dropOrphans(ctx, tx, touched, regChanged); err != nil {
-		return res, err
+// settleRegistrants drops the registrants of mayBeOrphans (those that lost
+// filing rows) left without any, and recomputes the attributes of the
+// other touched ones; changed collects both.
+func settleRegistrants(ctx context.Context, tx pgx.Tx, touched, mayBeOrphans, changed map[int64]bool) error {
+	if err := dropOrphans(ctx, tx, mayBeOrphans, touched, changed); err != nil {
+		return err
 	}
-	if len(touched) > 0 {
-		ids := sortedIDs(touched)
-		updated, err := collectIDs(ctx, tx, edgarsql.RecomputeRegistrants, ids)
-		if err != nil {
-			return res, fmt.Errorf("recompute registrants: %w", err)
-		}
-		for _, id := range updated {
-			regChanged[id] = true
-		}
+	if len(touched) == 0 {
+		return nil
 	}
-	if len(regChanged) > 0 {
-		res.rows["registrants"] = int64(len(regChanged))
+	updated, err := collectIDs(ctx, tx, edgarsql.RecomputeRegistrants, sortedIDs(touched))
+	if err != nil {
+		return fmt.Errorf("recompute registrants: %w", err)
 	}
-	return res, commit()
+	for _, id := range updated {
+		changed[id] = true
+	}
+	return nil
 }
 
 // describe names a batch member for a superseded detail: its accession
@@ -325,15 +459,15 @@ func describe(r *prepared) string {
 	return r.path
 }
 
-// dropOrphans deletes the touched registrants that no filing refers to any
-// more (their only filing was replaced by a source naming another company),
-// so that the tables do not depend on load order; they leave touched and
+// dropOrphans deletes the candidates that no filing refers to any more
+// (their only filing was replaced by a source naming another company), so
+// that the tables do not depend on load order; they leave touched and
 // count as changed.
-func dropOrphans(ctx context.Context, tx pgx.Tx, touched, changed map[int64]bool) error {
-	if len(touched) == 0 {
+func dropOrphans(ctx context.Context, tx pgx.Tx, candidates, touched, changed map[int64]bool) error {
+	if len(candidates) == 0 {
 		return nil
 	}
-	gone, err := collectIDs(ctx, tx, edgarsql.DeleteOrphanRegistrants, sortedIDs(touched))
+	gone, err := collectIDs(ctx, tx, edgarsql.DeleteOrphanRegistrants, sortedIDs(candidates))
 	if err != nil {
 		return fmt.Errorf("delete orphaned registrants: %w", err)
 	}

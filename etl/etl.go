@@ -84,6 +84,12 @@ type Options struct {
 	// already rejected with the same bytes (by default they are skipped,
 	// counted in Summary.RejectedBefore).
 	RetryRejects bool
+	// Rehash hashes every input: by default a plain file recorded in
+	// edgar.load_files with the same path, size and modification time as
+	// a source this parser version has loaded is taken as unchanged
+	// without being hashed (a file rewritten with other bytes of the same
+	// size whose modification time was put back is then missed).
+	Rehash bool
 	// Heartbeat is how often a running load beats edgar.load_runs.heartbeat_at
 	// (default 10 s); StaleAfter is how old a heartbeat makes another
 	// "running" run abandoned (default 2 min).
@@ -157,6 +163,9 @@ type Summary struct {
 	// RejectSample lists the run's first 20 rejects (all of them are in
 	// edgar.load_rejects).
 	RejectSample []Reject
+	// WriterTime is the time spent writing batches (in their
+	// transactions, retries included).
+	WriterTime time.Duration
 }
 
 // Reject is one rejected input of a run.

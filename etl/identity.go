@@ -51,20 +51,22 @@ func identityCandidates(in Input) []string {
 	return []string{in.sha}
 }
 
-// isKnown reports whether in is already loaded by this parser version,
-// given known (identity → stored under an accession number) from the
-// known-sources lookup of its identityCandidates. The same bytes stored
-// without an accession number do not count when the path now names one:
-// the filing gains its identity.
-func isKnown(known map[string]bool, in Input) bool {
+// knownIdentity reports whether in is already loaded by this parser
+// version, and under which source identity, given known (identity → stored
+// under an accession number) from the known-sources lookup of its
+// identityCandidates. The same bytes stored without an accession number do
+// not count when the path now names one: the filing gains its identity.
+func knownIdentity(known map[string]bool, in Input) (string, bool) {
 	a := parser.AccessionFromPath(in.Name)
 	if a != "" {
-		if _, ok := known[saltedSHA(in.sha, a)]; ok {
-			return true
+		if s := saltedSHA(in.sha, a); known != nil {
+			if _, ok := known[s]; ok {
+				return s, true
+			}
 		}
 	}
 	hasAccession, ok := known[in.sha]
-	return ok && (hasAccession || a == "")
+	return in.sha, ok && (hasAccession || a == "")
 }
 
 // LoadedAccessions reports which of accessions are already loaded (any

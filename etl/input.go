@@ -329,7 +329,52 @@ func (w *walker) stream(name string, key archiveKey, r io.Reader, f *os.File, si
 	if size > w.cfg.maxFile {
 		return w.emit(readError(name, fmt.Errorf("%d bytes, larger than %d bytes (load.max_file_bytes)", size, w.cfg.maxFile)))
 	}
-	return w.emit(w.readInput(name, br))
+	return w.emit(w.readFile(name, br, f, size))
+}
+
+// readFile reads one plain input whose size (-1: unknown) the file system
+// gave, into a buffer of that size; a plain file (f set) read at the size
+// it had when stat'ed carries its size and modification time.
+func (w *walker) readFile(name string, r io.Reader, f *os.File, size int64) Input {
+	data, err := readSized(r, size, w.cfg.maxFile)
+	if err != nil {
+		return readError(name, err)
+	}
+	in := Input{Name: name, data: data}
+	if f != nil && int64(len(data)) == size {
+		if st, err := f.Stat(); err == nil && st.Size() == size {
+			in.stat = statOf(st)
+		}
+	}
+	return in
+}
+
+// readSized reads r to its end into one buffer of size bytes (the size
+// the file system gave; -1 when unknown): no regrowth of the buffer. A file
+// that grew since is read on, at most maxBytes in all.
+func readSized(r io.Reader, size, maxBytes int64) ([]byte, error) {
+	if size < 0 || size > maxBytes {
+		return readLimited(r, maxBytes)
+	}
+	data := make([]byte, size)
+	n, err := io.ReadFull(r, data)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return data[:n], nil // shrank since the stat
+	case err != nil:
+		return nil, err
+	}
+	rest, err := io.ReadAll(io.LimitReader(r, maxBytes-size+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(rest) == 0 {
+		return data, nil
+	}
+	if size+int64(len(rest)) > maxBytes {
+		return nil, fmt.Errorf("larger than %d bytes (load.max_file_bytes)", maxBytes)
+	}
+	return append(data, rest...), nil
 }
 
 // sniff peeks at the first bytes of r.

@@ -49,6 +49,7 @@ const (
 // fileRecord is one edgar.load_files row.
 type fileRecord struct {
 	path, sha, outcome, detail string
+	stat                       fileStat // a plain file's size and time (zero otherwise)
 }
 
 // insertFiles records files for run runID in one statement.
@@ -60,7 +61,13 @@ func insertFiles(ctx context.Context, tx pgx.Tx, runID int64, files []fileRecord
 	shas := make([]*string, len(files))
 	outcomes := make([]string, len(files))
 	details := make([]*string, len(files))
+	sizes := make([]*int64, len(files))
+	mtimes := make([]*time.Time, len(files))
 	for i, f := range files {
+		if f.stat.ok() {
+			size, mtime := f.stat.size, f.stat.mtime
+			sizes[i], mtimes[i] = &size, &mtime
+		}
 		paths[i], outcomes[i] = cleanPath(f.path), f.outcome
 		if f.sha != "" {
 			s := f.sha
@@ -71,7 +78,7 @@ func insertFiles(ctx context.Context, tx pgx.Tx, runID int64, files []fileRecord
 			details[i] = &d
 		}
 	}
-	if _, err := tx.Exec(ctx, edgarsql.InsertLoadFiles, runID, paths, shas, outcomes, details); err != nil {
+	if _, err := tx.Exec(ctx, edgarsql.InsertLoadFiles, runID, paths, shas, outcomes, details, sizes, mtimes); err != nil {
 		return fmt.Errorf("record %d file outcomes: %w", len(files), err)
 	}
 	return nil
@@ -210,7 +217,7 @@ func finishStatus(ctx context.Context, err error) string {
 func recordOutside(ctx context.Context, pool *pgxpool.Pool, sum *Summary, rejects []outcome, files []fileRecord, pv *string, policy retryPolicy, log *slog.Logger) error {
 	all := append([]fileRecord(nil), files...)
 	for _, r := range rejects {
-		all = append(all, fileRecord{r.path, r.sha, OutcomeRejected, r.stage + ": " + r.err.Error()})
+		all = append(all, fileRecord{r.path, r.sha, OutcomeRejected, r.stage + ": " + r.err.Error(), r.stat})
 	}
 	next := *sum
 	next.FilingsRejected += len(rejects)
@@ -228,17 +235,22 @@ func recordOutside(ctx context.Context, pool *pgxpool.Pool, sum *Summary, reject
 		return fmt.Errorf("record %d rejects and %d file outcomes: %w", len(rejects), len(files), err)
 	}
 	sum.FilingsRejected = next.FilingsRejected
-	for _, r := range rejects {
-		if len(sum.RejectSample) == maxRejectSample {
-			break
-		}
-		sum.RejectSample = append(sum.RejectSample, Reject{Path: r.path, Stage: r.stage, Error: r.err.Error()})
-	}
 	return nil
 }
 
 // maxRejectSample is how many rejects a Summary lists.
 const maxRejectSample = 20
+
+// sampleRejects adds rejects to a summary's sample, up to maxRejectSample.
+func sampleRejects(sample []Reject, rejects []outcome) []Reject {
+	for _, r := range rejects {
+		if len(sample) >= maxRejectSample {
+			break
+		}
+		sample = append(sample, Reject{Path: r.path, Stage: r.stage, Error: r.err.Error()})
+	}
+	return sample
+}
 
 // retryTransient runs f until it succeeds, fails on a fault that is not
 // transient, or policy's attempts are spent.

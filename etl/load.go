@@ -53,75 +53,43 @@ type outcome struct {
 	skipReason string
 	index      []byte // an EDGAR index file or SEC JSON: loaded by indexload, not parsed
 	weight     int64  // in-flight budget held by the input, released by the writer
+	byStat     bool   // known from its path, size and modification time, unhashed
+	superseded string // with byStat: superseded before, this detail
+	stat       fileStat
 }
 
-// screenBatch is how many inputs the screening stage looks up at once.
-const screenBatch = 64
+// screenBatch is how many inputs the screening stage looks up at once (at
+// most: it looks up whatever has arrived when the walker has nothing more
+// ready, so that the parsers never wait on a batch).
+const screenBatch = 256
 
-// screen hashes the walked inputs and looks them up in edgar.filings a
-// batch at a time: bytes already loaded by this parser version are reported
-// unchanged without being parsed (a reload costs a hash, not a parse);
-// everything else goes on to the parsers. If the lookup fails, every input
-// is parsed and the writer decides, as without this stage. With
-// skipRejects, bytes this parser version rejected before are reported
-// skipped, not parsed again. Each lookup gives up after timeout (0: none).
-func screen(ctx context.Context, pool *pgxpool.Pool, enabled, skipRejects bool, timeout time.Duration, walked <-chan Input, ins chan<- Input, outs chan<- outcome, log *slog.Logger) {
+// screenConfig is what the screening stage does.
+type screenConfig struct {
+	enabled     bool // look inputs up (false: hash them and parse them all)
+	skipRejects bool // report bytes this parser version rejected before skipped
+	rehash      bool // never take a plain file as unchanged from its size and time alone
+	timeout     time.Duration
+}
+
+// screen looks the walked inputs up a batch at a time and sends on to the
+// parsers only those that need parsing: a plain file recorded in
+// edgar.load_files with the same path, size and modification time, as a
+// source identity this parser version has loaded, is reported unchanged
+// unhashed (unless cfg.rehash); every other input is hashed and looked up
+// in edgar.filings: bytes already loaded by this parser version are
+// reported unchanged without being parsed (a reload costs a hash, not a
+// parse). If a lookup fails, the inputs are parsed and the writer decides,
+// as without this stage. With cfg.skipRejects, bytes this parser version
+// rejected before are reported skipped, not parsed again. Each lookup
+// gives up after cfg.timeout (0: none).
+func screen(ctx context.Context, pool *pgxpool.Pool, cfg screenConfig, walked <-chan Input, ins chan<- Input, outs chan<- outcome, log *slog.Logger) {
 	pending := make([]Input, 0, screenBatch)
 	send := func() bool {
-		known := map[string]bool{}
-		var shas []string
-		for _, in := range pending {
-			if in.err == nil {
-				shas = append(shas, identityCandidates(in)...)
-			}
-		}
-		var rejected map[string]bool
-		if enabled && skipRejects && len(shas) > 0 {
-			rejected = rejectedSources(ctx, pool, shas, timeout, log)
-		}
-		if enabled && len(shas) > 0 {
-			ctx, cancel := withTimeout(ctx, timeout)
-			defer cancel()
-			rows, err := pool.Query(ctx, edgarsql.KnownSources, shas, parser.Version)
-			if err == nil {
-				for rows.Next() {
-					var sha string
-					var hasAccession bool
-					if rows.Scan(&sha, &hasAccession) == nil {
-						known[sha] = hasAccession
-					}
-				}
-				rows.Close()
-				err = rows.Err()
-			}
-			if err != nil {
-				log.Debug("known-source lookup failed; parsing every input", "error", err)
-				clear(known)
-			}
-		}
-		for _, in := range pending {
-			var ok bool
-			if in.err == nil && isKnown(known, in) {
-				ok = sendTo(ctx, outs, outcome{path: in.Name, sha: in.sha, known: true, weight: in.weight})
-			} else if in.err == nil && anyIn(rejected, identityCandidates(in)) {
-				ok = sendTo(ctx, outs, outcome{path: in.Name, sha: in.sha, skipped: true, weight: in.weight})
-			} else {
-				ok = sendTo(ctx, ins, in)
-			}
-			if !ok {
-				return false
-			}
-		}
-		pending = pending[:0]
-		return true
+		defer func() { pending = pending[:0] }()
+		return screenPending(ctx, pool, cfg, pending, ins, outs, log)
 	}
 	for in := range walked {
-		if in.err == nil {
-			in.sha = inputSHA(in)
-		}
 		pending = append(pending, in)
-		// Look up a full batch, or whatever has arrived when the walker
-		// has nothing more ready, so the parsers never wait on a batch.
 		if len(pending) < screenBatch && len(walked) > 0 {
 			continue
 		}
@@ -132,6 +100,126 @@ func screen(ctx context.Context, pool *pgxpool.Pool, enabled, skipRejects bool, 
 	if len(pending) > 0 {
 		send()
 	}
+}
+
+// screenPending screens one batch of inputs; false when ctx ended.
+func screenPending(ctx context.Context, pool *pgxpool.Pool, cfg screenConfig, pending []Input, ins chan<- Input, outs chan<- outcome, log *slog.Logger) bool {
+	var byStat map[string]knownFile
+	if cfg.enabled && !cfg.rehash {
+		byStat = knownFiles(ctx, pool, pending, cfg.timeout, log)
+	}
+	var shas []string
+	for i := range pending {
+		in := &pending[i]
+		if in.err != nil {
+			continue
+		}
+		if _, ok := byStat[cleanPath(in.Name)]; ok && in.stat.ok() {
+			continue
+		}
+		in.sha = inputSHA(*in)
+		shas = append(shas, identityCandidates(*in)...)
+	}
+	var rejected map[string]bool
+	if cfg.enabled && cfg.skipRejects && len(shas) > 0 {
+		rejected = rejectedSources(ctx, pool, shas, cfg.timeout, log)
+	}
+	var known map[string]bool
+	if cfg.enabled && len(shas) > 0 {
+		known = knownSources(ctx, pool, shas, cfg.timeout, log)
+	}
+	for _, in := range pending {
+		var ok bool
+		if k, hit := byStat[cleanPath(in.Name)]; hit && in.err == nil && in.stat.ok() {
+			o := outcome{path: in.Name, sha: k.sha, known: true, byStat: true, weight: in.weight, stat: in.stat}
+			if k.outcome == OutcomeSuperseded {
+				o.superseded = k.detail
+			}
+			ok = sendTo(ctx, outs, o)
+		} else if sha, hit := knownIdentity(known, in); hit && in.err == nil {
+			ok = sendTo(ctx, outs, outcome{path: in.Name, sha: sha, known: true, weight: in.weight, stat: in.stat})
+		} else if in.err == nil && anyIn(rejected, identityCandidates(in)) {
+			ok = sendTo(ctx, outs, outcome{path: in.Name, sha: in.sha, skipped: true, weight: in.weight, stat: in.stat})
+		} else {
+			ok = sendTo(ctx, ins, in)
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// knownFile is what an earlier run recorded for a plain file with the same
+// path, size and modification time.
+type knownFile struct{ sha, outcome, detail string }
+
+// knownFiles looks up the plain files among inputs in edgar.load_files by
+// path, size and modification time, in one query: it returns the source
+// record of each (cleaned) path found whose result still holds for this
+// parser version. A failed lookup finds nothing.
+func knownFiles(ctx context.Context, pool *pgxpool.Pool, inputs []Input, timeout time.Duration, log *slog.Logger) map[string]knownFile {
+	var paths []string
+	var sizes []int64
+	var mtimes []time.Time
+	for _, in := range inputs {
+		if in.err == nil && in.stat.ok() {
+			paths = append(paths, cleanPath(in.Name))
+			sizes = append(sizes, in.stat.size)
+			mtimes = append(mtimes, in.stat.mtime)
+		}
+	}
+	if len(paths) == 0 {
+		return nil
+	}
+	ctx, cancel := withTimeout(ctx, timeout)
+	defer cancel()
+	rows, err := pool.Query(ctx, edgarsql.KnownFiles, paths, sizes, mtimes, parser.Version)
+	if err != nil {
+		log.Debug("known-file lookup failed; hashing every input", "error", err)
+		return nil
+	}
+	defer rows.Close()
+	out := map[string]knownFile{}
+	for rows.Next() {
+		var path string
+		var k knownFile
+		if err := rows.Scan(&path, &k.sha, &k.outcome, &k.detail); err != nil {
+			log.Debug("known-file lookup failed; hashing every input", "error", err)
+			return nil
+		}
+		out[path] = k
+	}
+	if err := rows.Err(); err != nil {
+		log.Debug("known-file lookup failed; hashing every input", "error", err)
+		return nil
+	}
+	return out
+}
+
+// knownSources looks up which of shas this parser version has loaded,
+// and whether under an accession number; a failed lookup finds nothing.
+func knownSources(ctx context.Context, pool *pgxpool.Pool, shas []string, timeout time.Duration, log *slog.Logger) map[string]bool {
+	ctx, cancel := withTimeout(ctx, timeout)
+	defer cancel()
+	known := map[string]bool{}
+	rows, err := pool.Query(ctx, edgarsql.KnownSources, shas, parser.Version)
+	if err == nil {
+		for rows.Next() {
+			var sha string
+			var hasAccession bool
+			if rows.Scan(&sha, &hasAccession) == nil {
+				known[sha] = hasAccession
+			}
+		}
+		rows.Close()
+		err = rows.Err()
+	}
+	if err != nil {
+		log.Debug("known-source lookup failed; parsing every input", "error", err)
+		return nil
+	}
+	return known
 }
 
 // rejectedSources looks up which of shas this parser version rejected
@@ -282,7 +370,8 @@ func Load(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options,
 	log.Info("load finished", "run_id", sum.RunID, "status", status, "files", sum.FilesSeen,
 		"loaded", sum.FilingsLoaded, "unchanged", sum.FilingsUnchanged, "rejected", sum.FilingsRejected, "rejected_before", sum.RejectedBefore,
 		"skipped", sum.Skipped, "other_shards", sum.OtherShards,
-		"elapsed_seconds", math.Round(sum.Elapsed.Seconds()*1000)/1000, "filings_per_second", math.Round(sum.FilingsPerSecond()*10)/10)
+		"elapsed_seconds", math.Round(sum.Elapsed.Seconds()*1000)/1000, "filings_per_second", math.Round(sum.FilingsPerSecond()*10)/10,
+		"writer_seconds", math.Round(sum.WriterTime.Seconds()*1000)/1000)
 	return sum, err
 }
 
@@ -363,60 +452,29 @@ func run(parent context.Context, pool *pgxpool.Pool, paths []string, opts Option
 		defer close(ins)
 		// Only the real parser's version is known before parsing: with
 		// an injected Options.Parse every input is parsed.
-		screen(ctx, pool, opts.Parse == nil, !opts.RetryRejects, attemptTimeout(opts), walked, ins, outs, log)
+		screen(ctx, pool, screenConfig{enabled: opts.Parse == nil, skipRejects: !opts.RetryRejects, rehash: opts.Rehash,
+			timeout: attemptTimeout(opts)}, walked, ins, outs, log)
 	}()
 	startWorkers(ctx, opts.Workers, &wg, ins, outs, func(in Input) outcome { return process(in, parse) })
 	go func() { wg.Wait(); close(outs) }()
 
-	var batch []*prepared
+	w := &batchWriter{pool: pool, log: log, rejectPV: rejectParserVersion(opts), cancel: cancel,
+		sum: Summary{Rows: map[string]int64{}}}
+	w.policy = defaultRetry
+	w.policy.attemptTimeout = attemptTimeout(opts)
+	jobs, written := make(chan writeJob), make(chan struct{})
+	go w.run(ctx, jobs, written)
+
+	var job writeJob
 	var batchBytes int64
-	var rejects []outcome
-	var files []fileRecord // outcomes decided outside a batch (unchanged, skipped, index files)
-	rejectPV := rejectParserVersion(opts)
-	policy := defaultRetry
-	policy.attemptTimeout = attemptTimeout(opts)
-	hook := func(ctx context.Context, tx pgx.Tx, prior, res batchResult) error {
-		return recordProgress(ctx, tx, sum, mergeResults(prior, res), res.files)
+	flush := func() {
+		job.base = addSummaries(*sum, Summary{})
+		jobs <- job // waits while the writer is busy with the previous job
+		job, batchBytes = writeJob{}, 0
 	}
-	flush := func() error {
-		if len(rejects) > 0 || len(files) > 0 {
-			if err := recordOutside(ctx, pool, sum, rejects, files, rejectPV, policy, log); err != nil {
-				return err
-			}
-			rejects, files = rejects[:0], files[:0]
-		}
-		if len(batch) == 0 {
-			return nil
-		}
-		iso, err := writeIsolated(ctx, pool, batch, policy, hook, log)
-		sum.Retries += iso.retries
-		res := iso.res
-		sum.FilingsLoaded += res.loaded
-		sum.FilingsUnchanged += res.unchanged
-		for k, v := range res.rows {
-			sum.Rows[k] += v
-		}
-		if err != nil {
-			return err
-		}
-		if len(iso.rejects) > 0 {
-			if err := recordOutside(ctx, pool, sum, iso.rejects, nil, rejectPV, policy, log); err != nil {
-				return err
-			}
-		}
-		log.Debug("batch written", "filings", len(batch), "loaded", res.loaded, "unchanged", res.unchanged)
-		for _, f := range res.files {
-			if f.outcome == OutcomeSuperseded {
-				log.Debug("input lost to another source of the same filing", "path", f.path, "detail", f.detail)
-			}
-		}
-		batch, batchBytes = batch[:0], 0
-		return nil
-	}
-	var err error
 	for o := range outs {
-		budget.Release(o.weight) // the writer has the outcome: the input's bytes are free
-		if err != nil {
+		budget.Release(o.weight) // the collector has the outcome: the input's bytes are free
+		if w.failed.Load() {
 			continue // drain after a failure
 		}
 		sum.FilesSeen++
@@ -426,44 +484,39 @@ func run(parent context.Context, pool *pgxpool.Pool, paths []string, opts Option
 		switch {
 		case o.known:
 			sum.FilingsUnchanged++
-			files = append(files, fileRecord{o.path, o.sha, OutcomeUnchanged, "same bytes already loaded by parser " + parser.Version})
+			job.files = append(job.files, knownRecord(o))
 		case o.skipped:
 			sum.RejectedBefore++
-			files = append(files, fileRecord{o.path, o.sha, OutcomeSkipped, "rejected before with the same bytes by parser " + parser.Version + " (--retry-rejects parses it again)"})
+			job.files = append(job.files, fileRecord{o.path, o.sha, OutcomeSkipped, "rejected before with the same bytes by parser " + parser.Version + " (--retry-rejects parses it again)", o.stat})
 		case o.index != nil:
-			var rej *outcome
-			if rej, err = loadIndexFile(ctx, pool, o, sum, log); err != nil {
-				cancel()
-			} else if rej != nil {
-				rejects = append(rejects, *rej)
-			} else {
-				files = append(files, fileRecord{path: o.path, sha: o.sha, outcome: OutcomeLoaded, detail: "index or JSON file"})
-			}
+			job.index = append(job.index, o)
 		case o.skipReason != "":
 			sum.Skipped++
 			log.Warn("skipped input", "path", o.path, "reason", o.skipReason)
-			files = append(files, fileRecord{path: o.path, outcome: OutcomeSkipped, detail: o.skipReason})
+			job.files = append(job.files, fileRecord{path: o.path, outcome: OutcomeSkipped, detail: o.skipReason})
 		case o.err != nil:
 			log.Warn("rejected input", "path", o.path, "stage", o.stage, "error", o.err.Error())
-			rejects = append(rejects, o)
+			job.rejects = append(job.rejects, o)
 		default:
 			for _, w := range o.rec.warnings {
 				log.Warn("input warning", "path", o.path, "warning", w)
 			}
-			batch = append(batch, o.rec)
+			job.batch = append(job.batch, o.rec)
 			batchBytes += o.rec.bytes
 		}
-		if len(batch) >= opts.BatchSize || batchBytes >= opts.MaxBatchBytes || len(rejects)+len(files) >= opts.BatchSize {
-			if err = flush(); err != nil {
-				cancel()
-			}
+		if len(job.batch) >= opts.BatchSize || batchBytes >= opts.MaxBatchBytes ||
+			len(job.rejects)+len(job.files)+len(job.index) >= opts.BatchSize {
+			flush()
 		}
 	}
-	if err != nil {
-		return err
+	if !w.failed.Load() {
+		flush()
 	}
-	if err := flush(); err != nil {
-		return err
+	close(jobs)
+	<-written
+	*sum = addSummaries(*sum, w.sum)
+	if w.err != nil {
+		return w.err
 	}
 	cancel() // the walker may still be emitting when screen stopped on a signal
 	<-walkDone
@@ -473,9 +526,22 @@ func run(parent context.Context, pool *pgxpool.Pool, paths []string, opts Option
 	return parent.Err()
 }
 
+// knownRecord is the edgar.load_files row of an input the screen found
+// already loaded (or, by path, size and time, superseded before).
+func knownRecord(o outcome) fileRecord {
+	switch {
+	case o.byStat && o.superseded != "":
+		const again = " (same path, size and modification time as then; --rehash checks again)"
+		return fileRecord{o.path, o.sha, OutcomeSuperseded, strings.TrimSuffix(o.superseded, again) + again, o.stat}
+	case o.byStat:
+		return fileRecord{o.path, o.sha, OutcomeUnchanged, "same path, size and modification time as a file already loaded by parser " + parser.Version + " (--rehash hashes it)", o.stat}
+	}
+	return fileRecord{o.path, o.sha, OutcomeUnchanged, "same bytes already loaded by parser " + parser.Version, o.stat}
+}
+
 // process reads nothing (the walker did) and parses one input.
 func process(in Input, parse ParseFunc) (o outcome) {
-	o.path, o.weight = in.Name, in.weight
+	o.path, o.weight, o.stat = in.Name, in.weight, in.stat
 	if in.skip != "" {
 		o.skipReason = in.skip
 		return o
@@ -522,6 +588,7 @@ func process(in Input, parse ParseFunc) (o outcome) {
 		o.stage, o.err = StageLoad, err
 		return o
 	}
+	rec.stat = in.stat
 	o.rec = rec
 	return o
 }

@@ -36,8 +36,9 @@ type prepared struct {
 	shape         string
 	form          string
 	parserVersion string
-	bytes         int64 // source size
-	filing        []any // stage_filings columns (filingColumns)
+	bytes         int64    // source size
+	stat          fileStat // the plain file's size and time (zero otherwise)
+	filing        []any    // stage_filings columns (filingColumns)
 	parties       []party
 	items         [][]any
 	exhibits      [][]any
@@ -45,6 +46,11 @@ type prepared struct {
 	documents     [][]any
 	securities    [][]any
 	warnings      []string
+}
+
+// record is the edgar.load_files row of r with outcome and detail.
+func (r *prepared) record(outcome, detail string) fileRecord {
+	return fileRecord{path: r.path, sha: r.sha, outcome: outcome, detail: detail, stat: r.stat}
 }
 
 // party is one filing_registrants row before its registrant is resolved.

@@ -118,7 +118,7 @@ func TestScreenSkipsLoadedSources(t *testing.T) {
 	walked <- Input{Name: "missing.txt", err: os.ErrNotExist}
 	close(walked)
 	ins, outs := make(chan Input, 3), make(chan outcome, 3)
-	screen(ctx, pool, true, false, 0, walked, ins, outs, testLogger(t))
+	screen(ctx, pool, screenConfig{enabled: true}, walked, ins, outs, testLogger(t))
 	close(ins)
 	close(outs)
 	var parsed []string

@@ -144,23 +144,17 @@ func (x *regIndex) resolve(parties []*party, ids []int64) {
 	}
 }
 
-// loadCandidates reads the registrants the parties may match.
+// loadCandidates reads the registrants the parties may match: by CIK,
+// and for the parties whose CIK matches none (or who have none) by IRS
+// number, file number and name, with every identifier each candidate was
+// filed under (edgar.registrant_keys).
 func (x *regIndex) loadCandidates(ctx context.Context, tx pgx.Tx, parties []*party) error {
-	var ciks []int64
-	var irs, files, names []string
-	for _, pt := range parties {
-		if pt.cik != nil {
-			ciks = append(ciks, *pt.cik)
-		}
-		if pt.irs != "" {
-			irs = append(irs, pt.irs)
-		}
-		if pt.file != "" {
-			files = append(files, pt.file)
-		}
-		if pt.normName != "" {
-			names = append(names, pt.normName)
-		}
+	n := len(parties)
+	ciks := make([]*int64, n)
+	irs, files, names := make([]*string, n), make([]*string, n), make([]*string, n)
+	for i, pt := range parties {
+		ciks[i] = pt.cik
+		irs[i], files[i], names[i] = orNil(pt.irs), orNil(pt.file), orNil(pt.normName)
 	}
 	rows, err := tx.Query(ctx, edgarsql.RegistrantCandidates, ciks, irs, files, names)
 	if err != nil {
@@ -180,6 +174,14 @@ func (x *regIndex) loadCandidates(ctx context.Context, tx pgx.Tx, parties []*par
 		return fmt.Errorf("registrant candidates: %w", err)
 	}
 	return nil
+}
+
+// orNil is nil for "", else a pointer to s.
+func orNil(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 func deref(s *string) string {

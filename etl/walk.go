@@ -2,6 +2,8 @@ package etl
 
 import (
 	"context"
+	"io/fs"
+	"time"
 
 	"github.com/edgarload/edgarload/parser"
 )
@@ -22,7 +24,25 @@ type Input struct {
 	skip   string // why the file is not read (a special file, a link loop): outcome "skipped"
 	sha    string // hex SHA-256 of data, set by the screening stage
 	weight int64  // bytes of the load's in-flight budget it holds
+	stat   fileStat
 }
+
+// fileStat is the size and modification time of a plain file read whole
+// (zero for archive members, standard input, decompressed files and
+// filing folders): a reload takes a file with the same path, size and time
+// as a file already loaded as unchanged without hashing it.
+type fileStat struct {
+	size  int64
+	mtime time.Time // UTC, whole microseconds (as edgar.load_files stores it)
+}
+
+// statOf is st's size and modification time.
+func statOf(st fs.FileInfo) fileStat {
+	return fileStat{size: st.Size(), mtime: st.ModTime().UTC().Truncate(time.Microsecond)}
+}
+
+// ok reports whether the stat is known.
+func (s fileStat) ok() bool { return !s.mtime.IsZero() }
 
 // Read returns the input's bytes, or the error met while reading it; the
 // error names the file.

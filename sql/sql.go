@@ -232,3 +232,18 @@ var InsertLoadFiles string
 //
 //go:embed loader/rejected_sources.sql
 var RejectedSources string
+
+// InsertRegistrantKeys is loader/insert_registrant_keys.sql: Remember the identifiers of the batch's parties in edgar.registrant_keys ($1 registrant ids, $2 kinds, $3 keys, normalized by the loader): one row per distinct registrant, kind and key.
+//
+//go:embed loader/insert_registrant_keys.sql
+var InsertRegistrantKeys string
+
+// RebuildRegistrantKeys is loader/rebuild_registrant_keys.sql: Rebuild the edgar.registrant_keys of registrants $1 from their remaining filing_registrants rows (after filings of theirs were replaced or deleted).
+//
+//go:embed loader/rebuild_registrant_keys.sql
+var RebuildRegistrantKeys string
+
+// KnownFiles is loader/known_files.sql: Which of these plain files ($1 paths, $2 sizes, $3 modification times) a run recorded with the same path, size and time, as a source identity this parser version ($4) has loaded.
+//
+//go:embed loader/known_files.sql
+var KnownFiles string

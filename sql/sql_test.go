@@ -20,6 +20,7 @@ func TestEmbedded(t *testing.T) {
 		"UpsertFilingsByAccession": UpsertFilingsByAccession, "UpsertFilingsBySHA": UpsertFilingsBySHA,
 		"RunProgress": RunProgress, "HeartbeatRun": HeartbeatRun, "RunningRunsOnHost": RunningRunsOnHost,
 		"AbandonRuns": AbandonRuns, "InsertLoadFiles": InsertLoadFiles, "RejectedSources": RejectedSources,
+		"InsertRegistrantKeys": InsertRegistrantKeys, "RebuildRegistrantKeys": RebuildRegistrantKeys, "KnownFiles": KnownFiles,
 		"IndexCreateStaging":           IndexCreateStaging,
 		"IndexDeleteStaleFormerNames":  IndexDeleteStaleFormerNames,
 		"IndexDeleteStaleTickers":      IndexDeleteStaleTickers,

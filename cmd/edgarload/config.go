@@ -39,6 +39,12 @@ type Config struct {
 		RetryRejects bool `mapstructure:"retry_rejects"`
 		// MaxRejects fails a run with more rejects than this (exit 3); -1: no limit.
 		MaxRejects int `mapstructure:"max_rejects"`
+		// Rehash hashes every input, even a file recorded with the same
+		// path, size and modification time.
+		Rehash bool `mapstructure:"rehash"`
+		// BatchBytes writes a batch early once its filings' source
+		// bytes reach it (0: 64 MiB).
+		BatchBytes int64 `mapstructure:"batch_bytes"`
 		// Input limits (etl.Options of the same names).
 		MaxFileBytes      int64   `mapstructure:"max_file_bytes"`
 		MaxArchiveBytes   int64   `mapstructure:"max_archive_bytes"`
@@ -73,6 +79,8 @@ var defaults = map[string]any{
 	"database.idle_in_transaction_timeout": "5m",
 	"load.retry_rejects":                   false,
 	"load.max_rejects":                     -1,
+	"load.rehash":                          false,
+	"load.batch_bytes":                     int64(0),
 	"load.workers":                         runtime.NumCPU(),
 	"load.batch_size":                      200,
 	"load.migrate":                         true,
@@ -100,6 +108,8 @@ var flagKeys = map[string]string{
 	"migrate":             "load.migrate",
 	"retry-rejects":       "load.retry_rejects",
 	"max-rejects":         "load.max_rejects",
+	"rehash":              "load.rehash",
+	"batch-bytes":         "load.batch_bytes",
 	"max-file-bytes":      "load.max_file_bytes",
 	"max-archive-bytes":   "load.max_archive_bytes",
 	"max-expansion-ratio": "load.max_expansion_ratio",
@@ -168,8 +178,8 @@ func loadConfig(configPath string, flags *pflag.FlagSet, getenv func(string) str
 			return Config{}, fmt.Errorf("%s must not be negative (0 disables it), got %s", k, d)
 		}
 	}
-	if c.Load.MaxFileBytes < 0 || c.Load.MaxInflightBytes < 0 {
-		return Config{}, fmt.Errorf("load.max_file_bytes and load.max_inflight_bytes must not be negative")
+	if c.Load.MaxFileBytes < 0 || c.Load.MaxInflightBytes < 0 || c.Load.BatchBytes < 0 {
+		return Config{}, fmt.Errorf("load.max_file_bytes, load.max_inflight_bytes and load.batch_bytes must not be negative")
 	}
 	if c.Load.MaxArchiveBytes < -1 || c.Load.MaxExpansionRatio < -1 {
 		return Config{}, fmt.Errorf("load.max_archive_bytes and load.max_expansion_ratio must be -1 (no limit), 0 (the default) or positive")
@@ -206,6 +216,8 @@ func (c Config) baseLoadOptions() etl.Options {
 		BatchSize:                c.Load.BatchSize,
 		Migrate:                  c.Load.Migrate,
 		RetryRejects:             c.Load.RetryRejects,
+		Rehash:                   c.Load.Rehash,
+		MaxBatchBytes:            c.Load.BatchBytes,
 		MaxFileBytes:             c.Load.MaxFileBytes,
 		MaxArchiveBytes:          c.Load.MaxArchiveBytes,
 		MaxExpansionRatio:        c.Load.MaxExpansionRatio,

@@ -150,6 +150,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	lf.Bool("migrate", true, "run pending migrations before loading (--migrate=false to skip)")
 	lf.Int("max-rejects", -1, "fail the run (exit 3) when more than this many inputs are rejected; -1: no limit")
 	lf.Bool("retry-rejects", false, "parse again inputs this parser version already rejected with the same bytes (skipped by default)")
+	lf.Int64("batch-bytes", 0, "write a batch early once its filings' source bytes reach this; 0: 64 MiB")
+	lf.Bool("rehash", false, "hash every input, even a file recorded with the same path, size and modification time (taken as unchanged unhashed by default)")
 	lf.Int64("max-file-bytes", 0, "largest input (file, member, bundle) in bytes; 0: 1 GiB")
 	lf.Int64("max-archive-bytes", 0, "bytes decompressed out of one archive or compressed file; 0: 256 GiB, -1: no cap")
 	lf.Float64("max-expansion-ratio", 0, "largest expansion of one compressed stream (bomb guard); 0: 200, -1: no check")
