@@ -2,23 +2,72 @@
 // prefilters before running regular expressions.
 package ascii
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // ContainsFold reports whether s contains word, a lower-case ASCII string,
 // comparing the ASCII letters of s case-insensitively. Callers use it to
 // skip a (?i) regexp on lines that cannot match; it is exact for words
 // without k or s, the only ASCII letters with non-ASCII case partners (K, ſ).
+// It copies nothing: candidates are found with IndexByte on the first
+// letter's two cases.
 func ContainsFold[S, W string | []byte](s S, word W) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		j := 0
-		for j < len(word) && Lower(s[i+j]) == word[j] {
-			j++
+	if len(word) == 0 {
+		return true
+	}
+	lo, up := word[0], upper(word[0])
+	for i := 0; i+len(word) <= len(s); {
+		j := indexEither(s, i, lo, up)
+		if j < 0 || j+len(word) > len(s) {
+			return false
 		}
-		if j == len(word) {
+		k := 1
+		for k < len(word) && Lower(s[j+k]) == word[k] {
+			k++
+		}
+		if k == len(word) {
 			return true
 		}
+		i = j + 1
 	}
 	return false
+}
+
+// indexEither is the index of the first a or b in s at or after from, or -1.
+func indexEither[S string | []byte](s S, from int, a, b byte) int {
+	var ia, ib int
+	switch v := any(s).(type) {
+	case string:
+		ia, ib = strings.IndexByte(v[from:], a), -1
+		if b != a {
+			ib = strings.IndexByte(v[from:], b)
+		}
+	case []byte:
+		ia, ib = bytes.IndexByte(v[from:], a), -1
+		if b != a {
+			ib = bytes.IndexByte(v[from:], b)
+		}
+	}
+	switch {
+	case ia < 0 && ib < 0:
+		return -1
+	case ia < 0:
+		return from + ib
+	case ib < 0 || ia < ib:
+		return from + ia
+	default:
+		return from + ib
+	}
+}
+
+// upper upper-cases an ASCII letter and returns other bytes unchanged.
+func upper(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
 }
 
 // Lower lower-cases an ASCII letter and returns other bytes unchanged.

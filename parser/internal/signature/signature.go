@@ -5,7 +5,6 @@
 package signature
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -133,18 +132,13 @@ func anchoredNear(out []int, i int) bool {
 // candidateLines are the lines holding "ignature" (a heading),
 // "requirement" (an anchor) or "cau" (of "caused"), ASCII case ignored:
 // only they can match reHeading, reAnchor or reCausedThis, since none of
-// these words has a letter with a non-ASCII case variant under (?i). Each
-// line is lower-cased into one reused buffer, so a large document is not
-// copied whole.
+// these words has a letter with a non-ASCII case variant under (?i).
+// Nothing is copied (ascii.ContainsFold), so a large document costs no
+// lower-cased copy here.
 func candidateLines(lines []string) []int {
 	var out []int
-	var buf []byte
 	for i, l := range lines {
-		buf = buf[:0]
-		for k := 0; k < len(l); k++ {
-			buf = append(buf, ascii.Lower(l[k]))
-		}
-		if bytes.Contains(buf, []byte("ignature")) || bytes.Contains(buf, []byte("requirement")) || bytes.Contains(buf, []byte("cau")) {
+		if ascii.ContainsFold(l, "ignature") || ascii.ContainsFold(l, "requirement") || ascii.ContainsFold(l, "cau") {
 			out = append(out, i)
 		}
 	}
