@@ -28,6 +28,7 @@ func addDocumentExhibits(f *Filing, sub *sgml.Submission) {
 		_, interactive, _ := exhibits.DocumentNumber(doc.Type)
 		if !d.Binary && !interactive && e.Number != "" {
 			e.Text = bodyText(d.Text, d.Filename)
+			f.Documents[i].Text = e.Text // converted once (see addDocumentTexts)
 		}
 		docs = append(docs, exhibitDoc{row: e, key: exhibits.Normalize(e.Number)})
 	}
