@@ -93,6 +93,9 @@ type Options struct {
 	// gives up client-side after twice StatementTimeout, so that a frozen
 	// server cannot hang the loader.
 	ConnectTimeout, StatementTimeout, LockTimeout, IdleInTransactionTimeout time.Duration
+	// SkipDocumentText leaves edgar.documents.text NULL (a lean load:
+	// config load.store_text=false); items and exhibits keep theirs.
+	SkipDocumentText bool
 }
 
 // Summary reports what a load did.

@@ -446,6 +446,9 @@ func run(ctx context.Context, pool *pgxpool.Pool, paths []string, opts Options, 
 			for _, w := range o.rec.warnings {
 				log.Warn("input warning", "path", o.path, "warning", w)
 			}
+			if opts.SkipDocumentText {
+				o.rec.dropDocumentText()
+			}
 			batch = append(batch, o.rec)
 			batchBytes += o.rec.bytes
 		}

@@ -18,6 +18,15 @@ import "embed"
 //go:embed queries
 var Queries embed.FS
 
+// Views holds views/: the current definition of each analyst view, one
+// file per view (views/<name>.sql: CREATE OR REPLACE VIEW and its
+// comments). The migration that creates or last replaces a view holds the
+// file verbatim (checked by migrations/views_test.go), so the migration and
+// the tests agree.
+//
+//go:embed views
+var Views embed.FS
+
 // AdoptRegistrants is loader/adopt_registrants.sql: Give CIK-less registrants (known from bare documents) the CIK of a filing matched to them by IRS number, file number or name ($1 ids, $2 CIKs).
 //
 //go:embed loader/adopt_registrants.sql
