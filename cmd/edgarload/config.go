@@ -41,6 +41,9 @@ type Config struct {
 		MaxArchiveBytes   int64   `mapstructure:"max_archive_bytes"`
 		MaxExpansionRatio float64 `mapstructure:"max_expansion_ratio"`
 		MaxInflightBytes  int64   `mapstructure:"max_inflight_bytes"`
+		// StoreText keeps the plain text of every document in
+		// edgar.documents.text (false: a lean load).
+		StoreText bool `mapstructure:"store_text"`
 	} `mapstructure:"load"`
 	Edgar struct {
 		UserAgent string  `mapstructure:"user_agent"`
@@ -73,6 +76,7 @@ var defaults = map[string]any{
 	"load.max_archive_bytes":   int64(0),
 	"load.max_expansion_ratio": 0.0,
 	"load.max_inflight_bytes":  int64(0),
+	"load.store_text":          true,
 	"edgar.user_agent":         "",
 	"edgar.base_url":           "https://www.sec.gov",
 	"edgar.data_url":           "https://data.sec.gov",
@@ -94,6 +98,7 @@ var flagKeys = map[string]string{
 	"max-archive-bytes":   "load.max_archive_bytes",
 	"max-expansion-ratio": "load.max_expansion_ratio",
 	"max-inflight-bytes":  "load.max_inflight_bytes",
+	"store-text":          "load.store_text",
 	"user-agent":          "edgar.user_agent",
 	"rate-limit":          "edgar.rate_limit",
 	"cache-dir":           "edgar.cache_dir",
@@ -183,6 +188,7 @@ func (c Config) loadOptions() etl.Options {
 		StatementTimeout:         c.Database.StatementTimeout,
 		LockTimeout:              c.Database.LockTimeout,
 		IdleInTransactionTimeout: c.Database.IdleInTransactionTimeout,
+		SkipDocumentText:         !c.Load.StoreText,
 	}
 }
 

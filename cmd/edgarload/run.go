@@ -126,6 +126,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	lf.Int64("max-archive-bytes", 0, "bytes decompressed out of one archive or compressed file; 0: 256 GiB, -1: no cap")
 	lf.Float64("max-expansion-ratio", 0, "largest expansion of one compressed stream (bomb guard); 0: 200, -1: no check")
 	lf.Int64("max-inflight-bytes", 0, "input bytes read but not yet written; 0: 32 MiB")
+	lf.Bool("store-text", true, "store the plain text of every document in edgar.documents.text (--store-text=false: a lean load)")
 
 	migrateCmd := &cobra.Command{
 		Use:       "migrate up|down|status|version",
