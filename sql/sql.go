@@ -236,3 +236,43 @@ var InsertLoadFiles string
 //
 //go:embed loader/rejected_sources.sql
 var RejectedSources string
+
+// StatsTables is stats/tables.sql: Rows and on-disk size of every table of the edgar schema (`edgarload stats`).
+//
+//go:embed stats/tables.sql
+var StatsTables string
+
+// StatsForms is stats/forms.sql: Filings per form type.
+//
+//go:embed stats/forms.sql
+var StatsForms string
+
+// StatsYears is stats/years.sql: Filings per year of the filing date.
+//
+//go:embed stats/years.sql
+var StatsYears string
+
+// StatsRuns is stats/runs.sql: The last $1 load runs with up to $2 rejects each.
+//
+//go:embed stats/runs.sql
+var StatsRuns string
+
+// DocsRelations is docs/relations.sql: Tables and views of the edgar schema with their comments (`edgarload docs`).
+//
+//go:embed docs/relations.sql
+var DocsRelations string
+
+// DocsColumns is docs/columns.sql: Columns of the edgar schema's tables and views with type, default and comment.
+//
+//go:embed docs/columns.sql
+var DocsColumns string
+
+// DocsForeignKeys is docs/foreign_keys.sql: Foreign keys between the edgar schema's tables.
+//
+//go:embed docs/foreign_keys.sql
+var DocsForeignKeys string
+
+// DocsFunctions is docs/functions.sql: Functions of the edgar schema with their comments.
+//
+//go:embed docs/functions.sql
+var DocsFunctions string

@@ -158,6 +158,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 
 	root.AddCommand(parseCmd, loadCmd, newFetchCmd(ctx, config, stdout, stderr), newIndexCmd(ctx, config, stdout, stderr), migrateCmd,
 		newVerifyCmd(ctx, config, stdout), versionCmd)
+	root.AddCommand(newStatsCmd(ctx, config, stdout))
+	root.AddCommand(newDocsCmd(ctx, config, stdout))
 	if err := root.ExecuteContext(ctx); err != nil {
 		fmt.Fprintf(stderr, "edgarload: %s\n", etl.RedactURL(err.Error()))
 		if ctx.Err() != nil {
