@@ -1,7 +1,16 @@
 package etl
 
-// documentTextColumn is the position of "text" in documentColumns.
-var documentTextColumn = columnIndex(documentColumns, "text")
+import (
+	"strings"
+
+	"github.com/edgarload/edgarload/parser"
+)
+
+// Positions of "text" and "searched_as" in documentColumns.
+var (
+	documentTextColumn       = columnIndex(documentColumns, "text")
+	documentSearchedAsColumn = columnIndex(documentColumns, "searched_as")
+)
 
 // columnIndex is the position of name in columns (-1 when absent).
 func columnIndex(columns []string, name string) int {
@@ -17,7 +26,7 @@ func columnIndex(columns []string, name string) int {
 // Options.SkipDocumentText); type, size and SHA-256 stay.
 func (p *prepared) dropDocumentText() {
 	for _, row := range p.documents {
-		row[documentTextColumn] = nil
+		row[documentTextColumn], row[documentSearchedAsColumn] = nil, nil
 	}
 }
 
@@ -33,4 +42,45 @@ func documentSHA(s string) any {
 		}
 	}
 	return s
+}
+
+// searchedAs is where full-text search finds document i's text, so that
+// each text is indexed once (edgar.documents.searched_as): "exhibit" when
+// an exhibit row holds it, "items" for the primary document of a report
+// split into body items, else "document"; NULL without text.
+func searchedAs(f *parser.Filing, i int) any {
+	d := f.Documents[i]
+	if clean(d.Text) == "" {
+		return nil
+	}
+	for _, e := range f.Exhibits {
+		sameSeq := e.Sequence != nil && d.Sequence != nil && *e.Sequence == *d.Sequence
+		if clean(e.Text) != "" && (sameSeq || (e.Filename != "" && e.Filename == d.Filename)) {
+			return "exhibit"
+		}
+	}
+	if i == primaryIndex(f) {
+		for _, it := range f.Items {
+			if it.Source == "body" && clean(it.Text) != "" {
+				return "items"
+			}
+		}
+	}
+	return "document"
+}
+
+// primaryIndex is the position of the report's own document: the first
+// whose type is the form type, else the first with text (-1 for none).
+func primaryIndex(f *parser.Filing) int {
+	for i, d := range f.Documents {
+		if strings.EqualFold(strings.TrimSpace(d.Type), strings.TrimSpace(f.FormType)) && d.Text != "" {
+			return i
+		}
+	}
+	for i, d := range f.Documents {
+		if d.Text != "" {
+			return i
+		}
+	}
+	return -1
 }
