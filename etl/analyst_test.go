@@ -19,6 +19,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/edgarload/edgarload/etl/internal/dbtest"
 	edgarsql "github.com/edgarload/edgarload/sql"
 )
 
@@ -373,3 +374,23 @@ func checkReadOnlyLogin(t *testing.T, pool *pgxpool.Pool, url string) {
 
 // quietLogger discards the log of a corpus load (a few hundred lines).
 func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// TestAnalystViewsOnDemoData loads testdata/filings as `make demo` does
+// (real parser): the analyst views and edgar.search return rows there too,
+// except edgar.amendments (the fixtures hold no amendment; see
+// TestAmendmentsView).
+func TestAnalystViewsOnDemoData(t *testing.T) {
+	pool, _ := newDB(t)
+	fixtures := filepath.Join(dbtest.RepoRoot(t), "testdata", "filings")
+	if _, err := Load(context.Background(), pool, []string{fixtures}, Options{}, quietLogger()); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range analystViews(t) {
+		if n := count(t, pool, "SELECT count(*) FROM edgar."+v); n == 0 && v != "amendments" {
+			t.Errorf("edgar.%s returned no rows on testdata/filings", v)
+		}
+	}
+	if n := count(t, pool, "SELECT count(*) FROM edgar.search('acquisition OR revenue')"); n == 0 {
+		t.Error("edgar.search returned no rows on testdata/filings")
+	}
+}
