@@ -120,6 +120,9 @@ type Options struct {
 	// their own names (every shard reads such an archive); inputs on
 	// Options.Paths are not sharded (fetch shards its plan instead).
 	Shard shard.Spec
+	// SkipDocumentText leaves edgar.documents.text NULL (a lean load:
+	// config load.store_text=false); items and exhibits keep theirs.
+	SkipDocumentText bool
 }
 
 // TooManyRejectsError is Load's error when a run rejected more inputs than

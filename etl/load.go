@@ -501,6 +501,9 @@ func run(parent context.Context, pool *pgxpool.Pool, paths []string, opts Option
 			for _, w := range o.rec.warnings {
 				log.Warn("input warning", "path", o.path, "warning", w)
 			}
+			if opts.SkipDocumentText {
+				o.rec.dropDocumentText()
+			}
 			job.batch = append(job.batch, o.rec)
 			batchBytes += o.rec.bytes
 		}

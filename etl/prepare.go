@@ -81,7 +81,7 @@ var (
 	itemColumns     = []string{"filing_id", "ordinal", "code", "number_as_filed", "part", "title", "text", "source"}
 	exhibitColumns  = []string{"filing_id", "ordinal", "number", "type", "sequence", "filename", "description", "text"}
 	signerColumns   = []string{"filing_id", "ordinal", "name", "title", "signed_on", "signed_for", "context"}
-	documentColumns = []string{"filing_id", "ordinal", "sequence", "type", "filename", "description", "bytes"}
+	documentColumns = []string{"filing_id", "ordinal", "sequence", "type", "filename", "description", "bytes", "text", "sha256", "searched_as"}
 	securityColumns = []string{"filing_id", "ordinal", "title", "trading_symbol", "exchange"}
 )
 
@@ -281,13 +281,13 @@ func prepare(path, sha string, size int64, f *parser.Filing) (*prepared, error) 
 		p.signers = append(p.signers, []any{nil, int32(len(p.signers) + 1), p.short("signer name", name), text(s.Title),
 			date("signer date", s.Date), text(s.For), p.short("signer context", s.Context)})
 	}
-	for _, d := range f.Documents {
+	for i, d := range f.Documents {
 		var size any
 		if d.Bytes >= 0 {
 			size = int64(d.Bytes)
 		}
 		p.documents = append(p.documents, []any{nil, int32(len(p.documents) + 1), p.int32Of("document sequence", d.Sequence), p.short("document type", d.Type),
-			p.short("document filename", d.Filename), text(d.Description), size})
+			p.short("document filename", d.Filename), text(d.Description), size, text(d.Text), documentSHA(d.SHA256), searchedAs(f, i)})
 	}
 	for _, s := range f.Securities {
 		p.securities = append(p.securities, []any{nil, int32(len(p.securities) + 1), text(s.Title),

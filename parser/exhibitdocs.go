@@ -31,6 +31,7 @@ func addDocumentExhibits(f *Filing, sub *sgml.Submission) {
 		if !d.Binary && !interactive && e.Number != "" {
 			e.Text = bodyText(d.Text, d.Filename)
 			e.Number = printedNumber(e.Text, e.Number)
+			f.Documents[i].Text = e.Text // converted once (see addDocumentTexts)
 		}
 		docs = append(docs, exhibitDoc{row: e, key: exhibits.Normalize(e.Number)})
 	}

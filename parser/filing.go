@@ -114,14 +114,20 @@ type FormerName struct {
 	ChangedOn *string `json:"changed_on"`
 }
 
-// Document is one <DOCUMENT> block of a submission (its text is not kept
-// here; exhibits carry theirs).
+// Document is one <DOCUMENT> block of a submission. Text is its plain text
+// (page furniture removed, as the extractors read it) for prose documents
+// (HTML or plain text); binary payloads (graphics, PDF, ZIP, Excel) and
+// data documents (XBRL, XML, JSON) have none. SHA256 identifies the file
+// as EDGAR serves it: the decoded bytes of a uuencoded payload, else the
+// body as filed.
 type Document struct {
 	Type        string `json:"type"`
 	Sequence    *int   `json:"sequence"`
 	Filename    string `json:"filename"`
 	Description string `json:"description"`
 	Bytes       int    `json:"bytes"`
+	Text        string `json:"text,omitempty"`
+	SHA256      string `json:"sha256,omitempty"`
 }
 
 // Item is one numbered section of a report's body.

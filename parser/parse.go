@@ -111,8 +111,10 @@ func fromSubmission(f *Filing, sub *sgml.Submission) error {
 		return fmt.Errorf("%w: SGML envelope without a submission type or documents", ErrNotFiling)
 	}
 	primary := primaryDocument(sub, f.FormType)
+	primaryText := ""
 	if primary != nil {
 		body := bodyOf(primary.Text, primary.Filename)
+		primaryText = body.text
 		if sub.Dialect == "" {
 			// A <DOCUMENT> block without a header is a bare document
 			// in its SGML wrapper.
@@ -125,6 +127,7 @@ func fromSubmission(f *Filing, sub *sgml.Submission) error {
 	}
 	f.Items = mergeHeaderItems(f.Items, headerItems(f))
 	addDocumentExhibits(f, sub)
+	addDocumentTexts(f, sub, primary, primaryText)
 	return nil
 }
 

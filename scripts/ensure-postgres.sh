@@ -8,7 +8,7 @@
 #      Debian cluster that is down);
 #   3. a throwaway cluster in .pgdemo/ from the system's initdb/pg_ctl on
 #      port 54329 (run as the postgres user when we are root);
-#   4. `docker compose up -d db`.
+#   4. `docker compose up -d db` (host port $EDGARLOAD_DB_PORT, default 5433).
 # Progress goes to stderr; only the URL goes to stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,9 +57,10 @@ fi
 
 if command -v docker >/dev/null 2>&1; then
   log "starting PostgreSQL with docker compose"
+  port="${EDGARLOAD_DB_PORT:-5433}" # docker-compose.yml's host port
   docker compose up -d db >&2
-  for _ in $(seq 1 60); do ready 127.0.0.1 5432 && break; sleep 1; done
-  if ready 127.0.0.1 5432; then echo "postgres://postgres:postgres@127.0.0.1:5432"; exit 0; fi
+  for _ in $(seq 1 60); do ready 127.0.0.1 "$port" && break; sleep 1; done
+  if ready 127.0.0.1 "$port"; then echo "postgres://postgres:${POSTGRES_PASSWORD:-postgres}@127.0.0.1:$port"; exit 0; fi
 fi
 
 log "no PostgreSQL found: set EDGARLOAD_PG_BASE_URL, install PostgreSQL, or install Docker"

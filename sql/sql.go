@@ -18,6 +18,15 @@ import "embed"
 //go:embed queries
 var Queries embed.FS
 
+// Views holds views/: the current definition of each analyst view, one
+// file per view (views/<name>.sql: CREATE OR REPLACE VIEW and its
+// comments). The migration that creates or last replaces a view holds the
+// file verbatim (checked by migrations/views_test.go), so the migration and
+// the tests agree.
+//
+//go:embed views
+var Views embed.FS
+
 // AdoptRegistrants is loader/adopt_registrants.sql: Give CIK-less registrants (known from bare documents) the CIK of a filing matched to them by IRS number, file number or name ($1 ids, $2 CIKs).
 //
 //go:embed loader/adopt_registrants.sql
@@ -247,3 +256,42 @@ var RebuildRegistrantKeys string
 //
 //go:embed loader/known_files.sql
 var KnownFiles string
+// StatsTables is stats/tables.sql: Rows and on-disk size of every table of the edgar schema (`edgarload stats`).
+//
+//go:embed stats/tables.sql
+var StatsTables string
+
+// StatsForms is stats/forms.sql: Filings per form type.
+//
+//go:embed stats/forms.sql
+var StatsForms string
+
+// StatsYears is stats/years.sql: Filings per year of the filing date.
+//
+//go:embed stats/years.sql
+var StatsYears string
+
+// StatsRuns is stats/runs.sql: The last $1 load runs with up to $2 rejects each.
+//
+//go:embed stats/runs.sql
+var StatsRuns string
+
+// DocsRelations is docs/relations.sql: Tables and views of the edgar schema with their comments (`edgarload docs`).
+//
+//go:embed docs/relations.sql
+var DocsRelations string
+
+// DocsColumns is docs/columns.sql: Columns of the edgar schema's tables and views with type, default and comment.
+//
+//go:embed docs/columns.sql
+var DocsColumns string
+
+// DocsForeignKeys is docs/foreign_keys.sql: Foreign keys between the edgar schema's tables.
+//
+//go:embed docs/foreign_keys.sql
+var DocsForeignKeys string
+
+// DocsFunctions is docs/functions.sql: Functions of the edgar schema with their comments.
+//
+//go:embed docs/functions.sql
+var DocsFunctions string

@@ -31,6 +31,7 @@ func TestEmbedded(t *testing.T) {
 		"IndexUpsertSICCode":           IndexUpsertSICCode,
 		"IndexUpsertSubmissionCompany": IndexUpsertSubmissionCompany,
 		"IndexUpsertTickers":           IndexUpsertTickers,
+		"StatsTables":                  StatsTables, "StatsForms": StatsForms, "StatsYears": StatsYears, "StatsRuns": StatsRuns,
 	} {
 		body := strings.TrimSpace(stripComments(q))
 		if body == "" {

@@ -54,6 +54,9 @@ type Config struct {
 		// "" loads everything. ShardSpec is it parsed.
 		Shard     string     `mapstructure:"shard"`
 		ShardSpec shard.Spec `mapstructure:"-"`
+		// StoreText keeps the plain text of every document in
+		// edgar.documents.text (false: a lean load).
+		StoreText bool `mapstructure:"store_text"`
 	} `mapstructure:"load"`
 	Edgar struct {
 		UserAgent string  `mapstructure:"user_agent"`
@@ -90,6 +93,7 @@ var defaults = map[string]any{
 	"load.max_expansion_ratio": 0.0,
 	"load.max_inflight_bytes":  int64(0),
 	"load.shard":               "",
+	"load.store_text":          true,
 	"edgar.user_agent":         "",
 	"edgar.base_url":           "https://www.sec.gov",
 	"edgar.data_url":           "https://data.sec.gov",
@@ -115,6 +119,7 @@ var flagKeys = map[string]string{
 	"max-expansion-ratio": "load.max_expansion_ratio",
 	"max-inflight-bytes":  "load.max_inflight_bytes",
 	"shard":               "load.shard",
+	"store-text":          "load.store_text",
 	"user-agent":          "edgar.user_agent",
 	"rate-limit":          "edgar.rate_limit",
 	"cache-dir":           "edgar.cache_dir",
@@ -228,6 +233,7 @@ func (c Config) baseLoadOptions() etl.Options {
 		StatementTimeout:         c.Database.StatementTimeout,
 		LockTimeout:              c.Database.LockTimeout,
 		IdleInTransactionTimeout: c.Database.IdleInTransactionTimeout,
+		SkipDocumentText:         !c.Load.StoreText,
 	}
 }
 

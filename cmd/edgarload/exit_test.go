@@ -83,7 +83,7 @@ func TestMaxRejects(t *testing.T) {
 
 // TestHelpHasExamples: every command's help shows examples.
 func TestHelpHasExamples(t *testing.T) {
-	for _, cmd := range [][]string{{"parse"}, {"load"}, {"fetch"}, {"index", "load"}, {"migrate"}, {"verify"}, {"version"}} {
+	for _, cmd := range [][]string{{"parse"}, {"load"}, {"fetch"}, {"index", "load"}, {"migrate"}, {"verify"}, {"version"}, {"stats"}, {"docs"}} {
 		code, out, _ := runCLI(t, nil, append(cmd, "--help")...)
 		if code != 0 || !strings.Contains(out, "Examples:") || !strings.Contains(out, "  edgarload "+cmd[0]) {
 			t.Errorf("%v --help: exit %d, no examples:\n%s", cmd, code, out)

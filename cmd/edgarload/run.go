@@ -157,6 +157,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	lf.Float64("max-expansion-ratio", 0, "largest expansion of one compressed stream (bomb guard); 0: 200, -1: no check")
 	lf.Int64("max-inflight-bytes", 0, "input bytes read but not yet written; 0: 32 MiB")
 	lf.String("shard", "", "load only shard K of N (K from 0 to N-1): N loaders given the same paths load each input once between them")
+	lf.Bool("store-text", true, "store the plain text of every document in edgar.documents.text (--store-text=false: a lean load)")
 
 	var migrateYes bool
 	migrateCmd := &cobra.Command{
@@ -192,6 +193,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 
 	root.AddCommand(parseCmd, loadCmd, newFetchCmd(ctx, config, stdout, stderr), newIndexCmd(ctx, config, stdout, stderr), migrateCmd,
 		newVerifyCmd(ctx, config, stdout), versionCmd)
+	root.AddCommand(newStatsCmd(ctx, config, stdout))
+	root.AddCommand(newDocsCmd(ctx, config, stdout))
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK

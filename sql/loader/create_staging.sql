@@ -12,3 +12,9 @@ CREATE TEMP TABLE stage_exhibits (LIKE edgar.exhibits INCLUDING DEFAULTS INCLUDI
 CREATE TEMP TABLE stage_signers (LIKE edgar.signers INCLUDING DEFAULTS INCLUDING COMPRESSION) ON COMMIT DROP;
 CREATE TEMP TABLE stage_documents (LIKE edgar.documents INCLUDING DEFAULTS INCLUDING COMPRESSION) ON COMMIT DROP;
 CREATE TEMP TABLE stage_securities (LIKE edgar.securities INCLUDING DEFAULTS INCLUDING COMPRESSION) ON COMMIT DROP;
+-- The generated text_search columns (migration 12) are the tables' last
+-- columns: the staging copies drop them, so that INSERT ... SELECT * fills
+-- every other column and PostgreSQL computes them.
+ALTER TABLE stage_items DROP COLUMN text_search;
+ALTER TABLE stage_exhibits DROP COLUMN text_search;
+ALTER TABLE stage_documents DROP COLUMN text_search;

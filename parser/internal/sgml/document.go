@@ -99,7 +99,7 @@ func (sc *docScanner) parseDocument(pos int) (Document, int, bool) {
 	bodyEnd, next, closed := sc.findTextEnd(bodyStart)
 	body := trimLineEnd(data[bodyStart:bodyEnd])
 	d.Unterminated = !closed
-	d.Size = len(body)
+	d.Size, d.Raw = len(body), body
 	setBody(&d, body)
 	return d, next, true
 }

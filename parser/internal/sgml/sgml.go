@@ -121,6 +121,9 @@ type Document struct {
 	Wrapper string
 	// Size is the length in bytes of the raw body (binary or not).
 	Size int
+	// Raw is the raw body as filed (a sub-slice of the input, wrapper
+	// and uuencoding included), set for binary payloads too.
+	Raw []byte
 	// Unterminated is set when the body had no </TEXT> (truncated file).
 	Unterminated bool
 }
