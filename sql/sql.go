@@ -256,6 +256,7 @@ var RebuildRegistrantKeys string
 //
 //go:embed loader/known_files.sql
 var KnownFiles string
+
 // StatsTables is stats/tables.sql: Rows and on-disk size of every table of the edgar schema (`edgarload stats`).
 //
 //go:embed stats/tables.sql
