@@ -3,6 +3,7 @@ package etl
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sort"
 	"strconv"
 	"time"
@@ -18,6 +19,22 @@ type batchResult struct {
 	loaded, unchanged int
 	rows              map[string]int64
 	files             []fileRecord // what became of each input of the batch
+	// tables counts rows inserted, updated and deleted per table (the
+	// summary's table); rows above counts rows written, as
+	// edgar.load_runs.rows records.
+	tables map[string]TableCounts
+}
+
+// add adds n rows of kind ("inserted", "updated", "deleted") to table.
+func (r *batchResult) add(table string, inserted, updated, deleted int64) {
+	if r.tables == nil {
+		r.tables = map[string]TableCounts{}
+	}
+	c := r.tables[table]
+	c.Inserted += inserted
+	c.Updated += updated
+	c.Deleted += deleted
+	r.tables[table] = c
 }
 
 // commitHook runs inside a batch's transaction just before its commit,
@@ -61,7 +78,7 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 	if len(p.write) == 0 {
 		return res, commitBatch(ctx, tx, hook, res)
 	}
-	touched, err := deleteReplaced(ctx, tx, p)
+	touched, err := deleteReplaced(ctx, tx, p, &res)
 	if err != nil {
 		return res, err
 	}
@@ -76,18 +93,27 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 	}
 	res.loaded = len(p.write)
 	res.rows["filings"] = int64(len(p.write))
-	regChanged, err := writeParties(ctx, tx, p.write, filingID, touched, res.rows)
+	res.add("filings", int64(len(p.write)-len(p.replaceIDs)), int64(len(p.replaceIDs)), int64(len(p.staleIDs)))
+	before := maps.Clone(res.rows)
+	regChanged, newRegs, err := writeParties(ctx, tx, p.write, filingID, touched, res.rows)
 	if err != nil {
 		return res, err
 	}
 	if err := writeChildren(ctx, tx, p.write, filingID, res.rows); err != nil {
 		return res, err
 	}
-	if err := settleRegistrants(ctx, tx, touched, mayBeOrphans, regChanged); err != nil {
+	for t, n := range res.rows {
+		if t != "filings" {
+			res.add(t, n-before[t], 0, 0)
+		}
+	}
+	gone, err := settleRegistrants(ctx, tx, touched, mayBeOrphans, regChanged)
+	if err != nil {
 		return res, err
 	}
 	if len(regChanged) > 0 {
 		res.rows["registrants"] = int64(len(regChanged))
+		res.add("registrants", int64(newRegs), int64(len(regChanged)-newRegs-gone), int64(gone))
 	}
 	return res, commitBatch(ctx, tx, hook, res)
 }
@@ -219,13 +245,13 @@ func planBatch(winners []*prepared, st storedFilings, res *batchResult) batchPla
 // and the superseded filings, rebuilds the identifiers of the registrants
 // they referred to, and returns those registrants (touched: recomputed at
 // the end).
-func deleteReplaced(ctx context.Context, tx pgx.Tx, p batchPlan) (map[int64]bool, error) {
+func deleteReplaced(ctx context.Context, tx pgx.Tx, p batchPlan, res *batchResult) (map[int64]bool, error) {
 	touched := map[int64]bool{}
 	if len(p.staleIDs) == 0 && len(p.replaceIDs) == 0 {
 		return touched, nil
 	}
 	ids := append(append([]int64(nil), p.staleIDs...), p.replaceIDs...)
-	regs, err := collectIDs(ctx, tx, edgarsql.DeleteChildren, ids)
+	regs, err := deleteChildren(ctx, tx, ids, res)
 	if err != nil {
 		return nil, fmt.Errorf("delete replaced rows: %w", err)
 	}
@@ -243,6 +269,31 @@ func deleteReplaced(ctx context.Context, tx pgx.Tx, p batchPlan) (map[int64]bool
 		}
 	}
 	return touched, nil
+}
+
+// deleteChildren runs DeleteChildren on ids, counting the rows each table
+// lost in res, and returns the registrants the deleted parties referred to.
+func deleteChildren(ctx context.Context, tx pgx.Tx, ids []int64, res *batchResult) ([]int64, error) {
+	rows, err := tx.Query(ctx, edgarsql.DeleteChildren, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var regs []int64
+	for rows.Next() {
+		var table *string
+		var n, reg *int64
+		if err := rows.Scan(&table, &n, &reg); err != nil {
+			return nil, err
+		}
+		switch {
+		case table != nil && n != nil && *n > 0:
+			res.add(*table, 0, 0, *n)
+		case reg != nil:
+			regs = append(regs, *reg)
+		}
+	}
+	return regs, rows.Err()
 }
 
 // upsertFilings stages the filings and merges them into edgar.filings,
@@ -299,7 +350,7 @@ func scanUpserted(ctx context.Context, tx pgx.Tx, q string, filingID map[string]
 // (creating and adopting as needed), writes filing_registrants, their
 // identifiers (edgar.registrant_keys) and former names; it adds the
 // registrants to touched and returns those whose rows changed.
-func writeParties(ctx context.Context, tx pgx.Tx, write []*prepared, filingID map[string]int64, touched map[int64]bool, counts map[string]int64) (map[int64]bool, error) {
+func writeParties(ctx context.Context, tx pgx.Tx, write []*prepared, filingID map[string]int64, touched map[int64]bool, counts map[string]int64) (changed map[int64]bool, created int, err error) {
 	regChanged := map[int64]bool{}
 	var parties []*party
 	var partyFiling []*prepared
@@ -310,17 +361,17 @@ func writeParties(ctx context.Context, tx pgx.Tx, write []*prepared, filingID ma
 		}
 	}
 	if len(parties) == 0 {
-		return regChanged, nil
+		return regChanged, 0, nil
 	}
 	x := newRegIndex()
 	if err := x.loadCandidates(ctx, tx, parties); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	ids := make([]int64, len(parties))
 	x.resolve(parties, ids)
 	real, err := x.apply(ctx, tx)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	for _, id := range real {
 		regChanged[id] = true
@@ -351,20 +402,20 @@ func writeParties(ctx context.Context, tx pgx.Tx, write []*prepared, filingID ma
 		}
 	}
 	if err := copyRows(ctx, tx, "stage_filing_registrants", filingRegistrantColumns, frRows); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if err := execCount(ctx, tx, edgarsql.InsertFilingRegistrants, "filing_registrants", counts); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if _, err := tx.Exec(ctx, edgarsql.InsertRegistrantKeys, keys.ids, keys.kinds, keys.keys); err != nil {
-		return nil, fmt.Errorf("insert registrant keys: %w", err)
+		return nil, 0, fmt.Errorf("insert registrant keys: %w", err)
 	}
 	if len(fnIDs) > 0 {
 		if err := execCount(ctx, tx, edgarsql.InsertFormerNames, "registrant_former_names", counts, fnIDs, fnNames, fnDates); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
-	return regChanged, nil
+	return regChanged, len(real), nil
 }
 
 // keySet collects the distinct (registrant, kind, key) identifiers of a
@@ -433,21 +484,22 @@ func writeChildren(ctx context.Context, tx pgx.Tx, write []*prepared, filingID m
 // settleRegistrants drops the registrants of mayBeOrphans (those that lost
 // filing rows) left without any, and recomputes the attributes of the
 // other touched ones; changed collects both.
-func settleRegistrants(ctx context.Context, tx pgx.Tx, touched, mayBeOrphans, changed map[int64]bool) error {
-	if err := dropOrphans(ctx, tx, mayBeOrphans, touched, changed); err != nil {
-		return err
+func settleRegistrants(ctx context.Context, tx pgx.Tx, touched, mayBeOrphans, changed map[int64]bool) (deleted int, err error) {
+	deleted, err = dropOrphans(ctx, tx, mayBeOrphans, touched, changed)
+	if err != nil {
+		return 0, err
 	}
 	if len(touched) == 0 {
-		return nil
+		return deleted, nil
 	}
 	updated, err := collectIDs(ctx, tx, edgarsql.RecomputeRegistrants, sortedIDs(touched))
 	if err != nil {
-		return fmt.Errorf("recompute registrants: %w", err)
+		return 0, fmt.Errorf("recompute registrants: %w", err)
 	}
 	for _, id := range updated {
 		changed[id] = true
 	}
-	return nil
+	return deleted, nil
 }
 
 // describe names a batch member for a superseded detail: its accession
@@ -463,19 +515,19 @@ func describe(r *prepared) string {
 // (their only filing was replaced by a source naming another company), so
 // that the tables do not depend on load order; they leave touched and
 // count as changed.
-func dropOrphans(ctx context.Context, tx pgx.Tx, candidates, touched, changed map[int64]bool) error {
+func dropOrphans(ctx context.Context, tx pgx.Tx, candidates, touched, changed map[int64]bool) (int, error) {
 	if len(candidates) == 0 {
-		return nil
+		return 0, nil
 	}
 	gone, err := collectIDs(ctx, tx, edgarsql.DeleteOrphanRegistrants, sortedIDs(candidates))
 	if err != nil {
-		return fmt.Errorf("delete orphaned registrants: %w", err)
+		return 0, fmt.Errorf("delete orphaned registrants: %w", err)
 	}
 	for _, id := range gone {
 		delete(touched, id)
 		changed[id] = true
 	}
-	return nil
+	return len(gone), nil
 }
 
 // sortedIDs lists a set of ids in ascending order.

@@ -169,6 +169,19 @@ type Summary struct {
 	// WriterTime is the time spent writing batches (in their
 	// transactions, retries included).
 	WriterTime time.Duration
+	// Tables counts rows inserted, updated and deleted per table (without
+	// the schema name); Rows counts rows written (inserted or updated).
+	Tables map[string]TableCounts
+}
+
+// TableCounts is what a run did to one table: rows inserted, updated
+// (filings replaced by a richer source or a new parser version; registrants
+// whose attributes were recomputed) and deleted (child rows of replaced
+// filings, superseded filings, orphaned registrants). A replaced filing's
+// child rows are deleted and inserted again, so a table's net growth is
+// Inserted - Deleted.
+type TableCounts struct {
+	Inserted, Updated, Deleted int64
 }
 
 // Reject is one rejected input of a run.

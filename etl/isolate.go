@@ -125,6 +125,9 @@ func (o *isolated) write(ctx context.Context, pool *pgxpool.Pool, batch []*prepa
 			for k, v := range res.rows {
 				o.res.rows[k] += v
 			}
+			for t, c := range res.tables {
+				o.res.add(t, c.Inserted, c.Updated, c.Deleted)
+			}
 			o.res.files = append(o.res.files, res.files...)
 			return nil
 		}

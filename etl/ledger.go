@@ -283,6 +283,11 @@ func mergeResults(a, b batchResult) batchResult {
 	for k, v := range b.rows {
 		out.rows[k] += v
 	}
+	for _, r := range []batchResult{a, b} {
+		for t, c := range r.tables {
+			out.add(t, c.Inserted, c.Updated, c.Deleted)
+		}
+	}
 	return out
 }
 

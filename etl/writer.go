@@ -118,6 +118,7 @@ func (w *batchWriter) writeBatch(ctx context.Context, job writeJob) error {
 	for k, v := range res.rows {
 		w.sum.Rows[k] += v
 	}
+	w.sum.Tables = addTables(w.sum.Tables, res.tables)
 	if err != nil {
 		return err
 	}
@@ -160,5 +161,21 @@ func addSummaries(a, b Summary) Summary {
 	for k, v := range b.Rows {
 		out.Rows[k] += v
 	}
+	out.Tables = addTables(addTables(nil, a.Tables), b.Tables)
 	return out
+}
+
+// addTables adds b's per-table counts to a (a new map when a is nil).
+func addTables(a, b map[string]TableCounts) map[string]TableCounts {
+	if a == nil {
+		a = map[string]TableCounts{}
+	}
+	for t, c := range b {
+		x := a[t]
+		x.Inserted += c.Inserted
+		x.Updated += c.Updated
+		x.Deleted += c.Deleted
+		a[t] = x
+	}
+	return a
 }

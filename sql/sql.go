@@ -42,7 +42,7 @@ var AllocateRegistrantIDs string
 //go:embed loader/create_staging.sql
 var CreateStaging string
 
-// DeleteChildren is loader/delete_children.sql: Remove the child rows of filings about to be replaced ($1 filing ids) and return the registrants they referenced, whose attributes are recomputed.
+// DeleteChildren is loader/delete_children.sql: Remove the child rows of filings about to be replaced ($1 filing ids) and return the registrants they referenced (registrant_id set, table NULL), whose attributes are recomputed, and how many rows each table lost (table and n set).
 //
 //go:embed loader/delete_children.sql
 var DeleteChildren string

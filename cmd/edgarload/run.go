@@ -278,18 +278,32 @@ func firstLine(s string) string {
 // logSummary logs the run's summary as one record (a JSON object with
 // --log-format json): counters as numbers, elapsed in seconds.
 func logSummary(log *slog.Logger, s etl.Summary, err error) {
-	rows := make([]any, 0, 2*len(s.Rows))
+	rows := make([]any, 0, len(s.Rows))
 	for _, t := range sortedTables(s.Rows) {
 		rows = append(rows, slog.Int64(t, s.Rows[t]))
+	}
+	tables := make([]any, 0, len(s.Tables))
+	for _, t := range sortedTables(tableKeys(s.Tables)) {
+		c := s.Tables[t]
+		tables = append(tables, slog.Group(t, "inserted", c.Inserted, "updated", c.Updated, "deleted", c.Deleted))
 	}
 	attrs := []any{"run_id", s.RunID, "files", s.FilesSeen, "loaded", s.FilingsLoaded, "unchanged", s.FilingsUnchanged,
 		"rejected", s.FilingsRejected, "rejected_before", s.RejectedBefore,
 		"elapsed_seconds", math.Round(s.Elapsed.Seconds()*1000) / 1000, "filings_per_second", round1(s.FilingsPerSecond()),
-		slog.Group("rows", rows...)}
+		slog.Group("rows", rows...), slog.Group("tables", tables...)}
 	if err != nil {
 		attrs = append(attrs, "error", etl.RedactURL(err.Error()))
 	}
 	log.Info("summary", attrs...)
+}
+
+// tableKeys turns per-table counts into the map sortedTables orders.
+func tableKeys(m map[string]etl.TableCounts) map[string]int64 {
+	out := make(map[string]int64, len(m))
+	for t := range m {
+		out[t] = 0
+	}
+	return out
 }
 
 // sortedTables orders tables as etl.TableNames does, others after by name.
@@ -336,22 +350,13 @@ func printSummary(w io.Writer, s etl.Summary) {
 	if s.IndexFiles > 0 {
 		fmt.Fprintf(w, "  %d EDGAR index/JSON files with %d entries loaded into edgar.index_entries\n", s.IndexFiles, s.IndexEntries)
 	}
-	printed := map[string]bool{}
-	for _, t := range etl.TableNames {
-		if n, ok := s.Rows[t]; ok {
-			printed[t] = true
-			fmt.Fprintf(w, "  %-32s %8d rows written\n", t, n)
+	if len(s.Tables) > 0 {
+		fmt.Fprintf(w, "  %-32s %9s %9s %9s\n", "table", "inserted", "updated", "deleted")
+		for _, t := range sortedTables(tableKeys(s.Tables)) {
+			c := s.Tables[t]
+			fmt.Fprintf(w, "  %-32s %9d %9d %9d\n", t, c.Inserted, c.Updated, c.Deleted)
 		}
-	}
-	var rest []string
-	for t := range s.Rows {
-		if !printed[t] {
-			rest = append(rest, t)
-		}
-	}
-	sort.Strings(rest)
-	for _, t := range rest {
-		fmt.Fprintf(w, "  %-32s %8d rows written\n", t, s.Rows[t])
+		fmt.Fprintf(w, "  %-32s %9d (filings whose source and parser version were already loaded, or that lost to a richer stored source)\n", "unchanged filings", s.FilingsUnchanged)
 	}
 }
 
