@@ -140,7 +140,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			stopCount()
 			bar.finish()
 			printSummary(stdout, sum)
-			logSummary(log, sum, err)
+			if c.Log.Format == "json" { // text logs: the summary above is enough
+				logSummary(log, sum, err)
+			}
 			return err
 		},
 	}
