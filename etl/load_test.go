@@ -27,8 +27,9 @@ func TestMigrateUpDownUp(t *testing.T) {
 		t.Fatalf("embedded migrations: %v %v", files, err)
 	}
 	latest := files[len(files)-1]
-	if err := Migrate(ctx, u, "down", &out); err == nil || !strings.Contains(err.Error(), "--yes") {
-		t.Fatalf("down of %s without --yes: %v, want a refusal naming --yes", latest, err)
+	if err := MigrateCommand(ctx, u, MigrateRequest{Command: "reset"}, &out); err == nil || !strings.Contains(err.Error(), "--yes") ||
+		!strings.Contains(err.Error(), "00001_schema.sql") {
+		t.Fatalf("reset without --yes: %v, want a refusal naming --yes and 00001_schema.sql", err)
 	}
 	for i := 0; i < len(files); i++ {
 		if err := MigrateCommand(ctx, u, MigrateRequest{Command: "down", Yes: true}, &out); err != nil {
