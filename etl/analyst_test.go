@@ -376,9 +376,8 @@ func checkReadOnlyLogin(t *testing.T, pool *pgxpool.Pool, url string) {
 func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 // TestAnalystViewsOnDemoData loads testdata/filings as `make demo` does
-// (real parser): the analyst views and edgar.search return rows there too,
-// except edgar.amendments (the fixtures hold no amendment; see
-// TestAmendmentsView).
+// (real parser): the analyst views and edgar.search return rows there too;
+// the fixtures' 8-K/A (0000999001-24-000019) is linked to the 8-K it cites.
 func TestAnalystViewsOnDemoData(t *testing.T) {
 	pool, _ := newDB(t)
 	fixtures := filepath.Join(dbtest.RepoRoot(t), "testdata", "filings")
@@ -386,9 +385,12 @@ func TestAnalystViewsOnDemoData(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, v := range analystViews(t) {
-		if n := count(t, pool, "SELECT count(*) FROM edgar."+v); n == 0 && v != "amendments" {
+		if n := count(t, pool, "SELECT count(*) FROM edgar."+v); n == 0 {
 			t.Errorf("edgar.%s returned no rows on testdata/filings", v)
 		}
+	}
+	if n := count(t, pool, "SELECT count(*) FROM edgar.amendments a JOIN edgar.filings f ON f.filing_id = a.amended_filing_id WHERE f.accession_number = '0000999001-24-000012'"); n != 1 {
+		t.Errorf("the fixtures' 8-K/A is linked to %d filings, want its original", n)
 	}
 	if n := count(t, pool, "SELECT count(*) FROM edgar.search('acquisition OR revenue')"); n == 0 {
 		t.Error("edgar.search returned no rows on testdata/filings")
