@@ -25,7 +25,15 @@ type batchResult struct {
 	tables map[string]TableCounts
 }
 
-// add adds n rows of kind ("inserted", "updated", "deleted") to table.
+// addTime adds the time spent writing table.
+func (r *batchResult) addTime(table string, d time.Duration) {
+	r.add(table, 0, 0, 0)
+	c := r.tables[table]
+	c.Time += d
+	r.tables[table] = c
+}
+
+// add adds rows inserted, updated and deleted to table's counts.
 func (r *batchResult) add(table string, inserted, updated, deleted int64) {
 	if r.tables == nil {
 		r.tables = map[string]TableCounts{}
@@ -78,6 +86,7 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 	if len(p.write) == 0 {
 		return res, commitBatch(ctx, tx, hook, res)
 	}
+	start := time.Now()
 	touched, err := deleteReplaced(ctx, tx, p, &res)
 	if err != nil {
 		return res, err
@@ -91,15 +100,18 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 	if err != nil {
 		return res, err
 	}
+	res.addTime("filings", time.Since(start)) // replaced rows deleted, filings merged
 	res.loaded = len(p.write)
 	res.rows["filings"] = int64(len(p.write))
 	res.add("filings", int64(len(p.write)-len(p.replaceIDs)), int64(len(p.replaceIDs)), int64(len(p.staleIDs)))
 	before := maps.Clone(res.rows)
+	start = time.Now()
 	regChanged, newRegs, err := writeParties(ctx, tx, p.write, filingID, touched, res.rows)
 	if err != nil {
 		return res, err
 	}
-	if err := writeChildren(ctx, tx, p.write, filingID, res.rows); err != nil {
+	res.addTime("filing_registrants", time.Since(start)) // parties matched or created, their rows and keys
+	if err := writeChildren(ctx, tx, p.write, filingID, &res); err != nil {
 		return res, err
 	}
 	for t, n := range res.rows {
@@ -107,10 +119,12 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 			res.add(t, n-before[t], 0, 0)
 		}
 	}
+	start = time.Now()
 	gone, err := settleRegistrants(ctx, tx, touched, mayBeOrphans, regChanged)
 	if err != nil {
 		return res, err
 	}
+	res.addTime("registrants", time.Since(start)) // orphans dropped, attributes recomputed
 	if len(regChanged) > 0 {
 		res.rows["registrants"] = int64(len(regChanged))
 		res.add("registrants", int64(newRegs), int64(len(regChanged)-newRegs-gone), int64(gone))
@@ -457,8 +471,9 @@ var childTables = []struct {
 }
 
 // writeChildren stages and inserts the child rows of the written filings.
-func writeChildren(ctx context.Context, tx pgx.Tx, write []*prepared, filingID map[string]int64, counts map[string]int64) error {
+func writeChildren(ctx context.Context, tx pgx.Tx, write []*prepared, filingID map[string]int64, res *batchResult) error {
 	for _, c := range childTables {
+		start := time.Now()
 		var all [][]any
 		for _, r := range write {
 			id := filingID[r.sha]
@@ -474,9 +489,10 @@ func writeChildren(ctx context.Context, tx pgx.Tx, write []*prepared, filingID m
 		if err := copyRows(ctx, tx, c.stage, c.cols, all); err != nil {
 			return err
 		}
-		if err := execCount(ctx, tx, c.insert, c.table, counts); err != nil {
+		if err := execCount(ctx, tx, c.insert, c.table, res.rows); err != nil {
 			return err
 		}
+		res.addTime(c.table, time.Since(start))
 	}
 	return nil
 }

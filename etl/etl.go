@@ -182,6 +182,10 @@ type Summary struct {
 // Inserted - Deleted.
 type TableCounts struct {
 	Inserted, Updated, Deleted int64
+	// Time is spent in the statements that write the table (for filings
+	// also deleting what replaced filings held; for filing_registrants
+	// also matching and creating registrants).
+	Time time.Duration
 }
 
 // Reject is one rejected input of a run.

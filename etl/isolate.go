@@ -127,6 +127,7 @@ func (o *isolated) write(ctx context.Context, pool *pgxpool.Pool, batch []*prepa
 			}
 			for t, c := range res.tables {
 				o.res.add(t, c.Inserted, c.Updated, c.Deleted)
+				o.res.addTime(t, c.Time)
 			}
 			o.res.files = append(o.res.files, res.files...)
 			return nil

@@ -175,6 +175,7 @@ func addTables(a, b map[string]TableCounts) map[string]TableCounts {
 		x.Inserted += c.Inserted
 		x.Updated += c.Updated
 		x.Deleted += c.Deleted
+		x.Time += c.Time
 		a[t] = x
 	}
 	return a

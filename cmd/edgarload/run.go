@@ -287,7 +287,8 @@ func logSummary(log *slog.Logger, s etl.Summary, err error) {
 	tables := make([]any, 0, len(s.Tables))
 	for _, t := range sortedTables(tableKeys(s.Tables)) {
 		c := s.Tables[t]
-		tables = append(tables, slog.Group(t, "inserted", c.Inserted, "updated", c.Updated, "deleted", c.Deleted))
+		tables = append(tables, slog.Group(t, "inserted", c.Inserted, "updated", c.Updated, "deleted", c.Deleted,
+			"seconds", math.Round(c.Time.Seconds()*1000)/1000))
 	}
 	attrs := []any{"run_id", s.RunID, "files", s.FilesSeen, "loaded", s.FilingsLoaded, "unchanged", s.FilingsUnchanged,
 		"rejected", s.FilingsRejected, "rejected_before", s.RejectedBefore,
@@ -353,10 +354,10 @@ func printSummary(w io.Writer, s etl.Summary) {
 		fmt.Fprintf(w, "  %d EDGAR index/JSON files with %d entries loaded into edgar.index_entries\n", s.IndexFiles, s.IndexEntries)
 	}
 	if len(s.Tables) > 0 {
-		fmt.Fprintf(w, "  %-32s %9s %9s %9s\n", "table", "inserted", "updated", "deleted")
+		fmt.Fprintf(w, "  %-32s %9s %9s %9s %9s\n", "table", "inserted", "updated", "deleted", "time")
 		for _, t := range sortedTables(tableKeys(s.Tables)) {
 			c := s.Tables[t]
-			fmt.Fprintf(w, "  %-32s %9d %9d %9d\n", t, c.Inserted, c.Updated, c.Deleted)
+			fmt.Fprintf(w, "  %-32s %9d %9d %9d %8.3fs\n", t, c.Inserted, c.Updated, c.Deleted, c.Time.Seconds())
 		}
 		fmt.Fprintf(w, "  %-32s %9d (filings whose source and parser version were already loaded, or that lost to a richer stored source)\n", "unchanged filings", s.FilingsUnchanged)
 	}
