@@ -56,6 +56,11 @@ func (r *tagReader) tag(z *html.Tokenizer, end bool, tap Tap, dst []Attr) (name 
 	if end {
 		return r.lower[:nameLen], dst, false // the tokenizer keeps no attributes of end tags
 	}
+	// The same attributes as the tokenizer path above: only those that
+	// may change rendering or that tap wants.
+	if len(r.spans) == 0 || !(mayHaveRenderingAttr(raw) || tap != nil && tap.WantAttrs(r.lower[:nameLen])) {
+		return r.lower[:nameLen], dst, len(r.spans) > 0
+	}
 	for k := 0; k < len(r.spans); k += 2 {
 		ks, vs := r.spans[k], r.spans[k+1]
 		var val []byte
