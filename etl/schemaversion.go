@@ -24,7 +24,8 @@ import (
 // breaks nor is broken by edgarload.
 const VersionTable = "edgar.goose_db_version"
 
-// legacyVersionTable is where edgarload before 0.9 kept its versions.
+// legacyVersionTable is where earlier edgarload releases kept their
+// versions (goose's default table, in the public schema).
 const legacyVersionTable = "public.goose_db_version"
 
 // versionLockKey serializes the version-table move across loaders starting
