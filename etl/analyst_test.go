@@ -266,7 +266,8 @@ func checkSearchPlan(t *testing.T, pool *pgxpool.Pool) {
 }
 
 // checkExamples runs every example query; on the corpus (all) each must
-// return rows, on the fixtures those not marked "-- data: corpus".
+// return rows, on the synthetic filings of TestExampleQueries those not
+// marked "-- data: corpus".
 func checkExamples(t *testing.T, pool *pgxpool.Pool, all bool) {
 	files, err := fsGlob("queries/examples/*.sql")
 	if err != nil {
@@ -376,7 +377,8 @@ func checkReadOnlyLogin(t *testing.T, pool *pgxpool.Pool, url string) {
 func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 // TestAnalystViewsOnDemoData loads testdata/filings as `make demo` does
-// (real parser): the analyst views and edgar.search return rows there too;
+// (real parser): the analyst views, edgar.search and every example query
+// return rows there too;
 // the fixtures' 8-K/A (0000999001-24-000019) is linked to the 8-K it cites.
 func TestAnalystViewsOnDemoData(t *testing.T) {
 	pool, _ := newDB(t)
@@ -389,6 +391,7 @@ func TestAnalystViewsOnDemoData(t *testing.T) {
 			t.Errorf("edgar.%s returned no rows on testdata/filings", v)
 		}
 	}
+	checkExamples(t, pool, true) // every example query returns rows after make demo too
 	if n := count(t, pool, "SELECT count(*) FROM edgar.amendments a JOIN edgar.filings f ON f.filing_id = a.amended_filing_id WHERE f.accession_number = '0000999001-24-000012'"); n != 1 {
 		t.Errorf("the fixtures' 8-K/A is linked to %d filings, want its original", n)
 	}

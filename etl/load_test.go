@@ -488,8 +488,8 @@ func TestExampleQueries(t *testing.T) {
 	if len(files) < 4 {
 		t.Fatalf("%d example queries, want at least 4", len(files))
 	}
-	// Queries marked "-- data: corpus" need real filings to return rows
-	// (TestAnalystCorpus requires them there).
+	// Queries marked "-- data: corpus" need real-looking filings to return
+	// rows (TestAnalystViewsOnDemoData and TestAnalystCorpus require them).
 	checkExamples(t, pool, false)
 }
 

@@ -1,7 +1,7 @@
 -- Amendments with the filing they amend, when it is loaded (matched by the
 -- accession number the amendment cites, else by form and period), and how
 -- long after the original each came.
--- data: corpus (needs real filings to return rows; the fixtures lack such events)
+-- data: corpus (returns rows on testdata/filings and ../shared/corpus; not on the synthetic filings of TestExampleQueries)
 SELECT a.filed_at,
        a.company,
        a.form_type,

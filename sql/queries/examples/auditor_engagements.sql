@@ -3,7 +3,7 @@
 -- item 5.07 shareholder votes ratifying the auditor. previous_firm is the
 -- firm named in the company's prior such item; changed marks a new
 -- auditor (always true for a 4.01 naming a firm).
--- data: corpus (needs real filings to return rows; the fixtures lack such events)
+-- data: corpus (returns rows on testdata/filings and ../shared/corpus; not on the synthetic filings of TestExampleQueries)
 WITH named AS (
     SELECT e.cik, e.company, e.filed_at, e.code, e.accession_number, e.edgar_url,
            (regexp_match(i.text,

@@ -3,7 +3,7 @@
 -- days here skip weekends only, not federal holidays, so a count of 5 just
 -- after a holiday may be on time. Before August 2004 most items were due
 -- in 5 or 15 calendar days: read old rows with that in mind.
--- data: corpus (needs real filings to return rows; the fixtures lack such events)
+-- data: corpus (returns rows on testdata/filings and ../shared/corpus; not on the synthetic filings of TestExampleQueries)
 SELECT f.filed_at,
        f.period_of_report AS event_date,
        (SELECT count(*)::integer

@@ -1,6 +1,6 @@
 -- The latest annual report of each company (10-K, 10-K405, 20-F, 40-F and
 -- their amendments), with how many it has loaded and the link to click.
--- data: corpus (needs real filings to return rows; the fixtures lack such events)
+-- data: corpus (returns rows on testdata/filings and ../shared/corpus; not on the synthetic filings of TestExampleQueries)
 SELECT l.cik10,
        l.company,
        l.form_type,

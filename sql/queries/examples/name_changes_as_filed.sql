@@ -3,7 +3,7 @@
 -- and the name before it. Unlike registrants_with_former_names.sql this
 -- reads the filings themselves, so it also works for filings whose header
 -- has no FORMER COMPANY block (bare documents, older filings).
--- data: corpus (needs real filings to return rows; the fixtures lack such events)
+-- data: corpus (returns rows on testdata/filings and ../shared/corpus; not on the synthetic filings of TestExampleQueries)
 WITH names AS (
     SELECT h.registrant_id, h.cik10, h.name, min(h.first_filed) AS first_filed, max(h.last_filed) AS last_filed
     FROM edgar.registrant_history h

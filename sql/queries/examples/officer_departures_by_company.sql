@@ -1,7 +1,7 @@
 -- Officer and director departures and appointments (8-K item 5.02; item 6
 -- "Resignations of Registrant's Directors" before 2004) by company and
 -- year, with the first words of the item.
--- data: corpus (needs real filings to return rows; the fixtures lack such events)
+-- data: corpus (returns rows on testdata/filings and ../shared/corpus; not on the synthetic filings of TestExampleQueries)
 SELECT e.cik10,
        e.company,
        extract(year FROM coalesce(e.event_date, e.filed_at))::integer AS year,

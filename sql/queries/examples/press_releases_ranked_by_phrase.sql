@@ -1,7 +1,7 @@
 -- Press releases (exhibits 99.1) ranked by a phrase, with a highlighted
 -- snippet: full-text search on the GIN-indexed text_search column. Edit the
 -- phrase (web-search syntax: "quoted phrase", OR, -word).
--- data: corpus (needs real filings to return rows; the fixtures lack such events)
+-- data: corpus (returns rows on testdata/filings and ../shared/corpus; not on the synthetic filings of TestExampleQueries)
 SELECT ts_rank(x.text_search, q) AS rank,
        f.filed_at,
        p.name AS company,

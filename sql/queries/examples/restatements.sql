@@ -4,7 +4,7 @@
 -- restate/restated/restatement once those phrases are removed. The
 -- full-text index finds the candidates; the regular expressions drop the
 -- phrases and show the first remaining use in context.
--- data: corpus (needs real filings to return rows; the fixtures lack such events)
+-- data: corpus (returns rows on testdata/filings and ../shared/corpus; not on the synthetic filings of TestExampleQueries)
 WITH hits AS (
     SELECT i.filing_id, 'item ' || i.code AS place, i.text
     FROM edgar.items i

@@ -2,7 +2,7 @@
 -- of forms that have no items: proxies, prospectuses, 6-Ks, 13Ds...) with
 -- edgar.search: web-search syntax, best hits first, where each matched
 -- and a snippet. Edit the query; the second argument caps the rows.
--- data: corpus (needs real filings to return rows; the fixtures lack such events)
+-- data: corpus (returns rows on testdata/filings and ../shared/corpus; not on the synthetic filings of TestExampleQueries)
 SELECT s.rank,
        s.filed_at,
        s.company,
