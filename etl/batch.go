@@ -25,24 +25,12 @@ type batchResult struct {
 	tables map[string]TableCounts
 }
 
-// addTime adds the time spent writing table.
-func (r *batchResult) addTime(table string, d time.Duration) {
-	r.add(table, 0, 0, 0)
-	c := r.tables[table]
-	c.Time += d
-	r.tables[table] = c
-}
-
-// add adds rows inserted, updated and deleted to table's counts.
-func (r *batchResult) add(table string, inserted, updated, deleted int64) {
+// count adds c to table's counts.
+func (r *batchResult) count(table string, c TableCounts) {
 	if r.tables == nil {
 		r.tables = map[string]TableCounts{}
 	}
-	c := r.tables[table]
-	c.Inserted += inserted
-	c.Updated += updated
-	c.Deleted += deleted
-	r.tables[table] = c
+	r.tables[table] = r.tables[table].plus(c)
 }
 
 // commitHook runs inside a batch's transaction just before its commit,
@@ -100,23 +88,23 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 	if err != nil {
 		return res, err
 	}
-	res.addTime("filings", time.Since(start)) // replaced rows deleted, filings merged
+	res.count("filings", TableCounts{Time: time.Since(start)}) // replaced rows deleted, filings merged
 	res.loaded = len(p.write)
 	res.rows["filings"] = int64(len(p.write))
-	res.add("filings", int64(len(p.write)-len(p.replaceIDs)), int64(len(p.replaceIDs)), int64(len(p.staleIDs)))
+	res.count("filings", TableCounts{Inserted: int64(len(p.write) - len(p.replaceIDs)), Updated: int64(len(p.replaceIDs)), Deleted: int64(len(p.staleIDs))})
 	before := maps.Clone(res.rows)
 	start = time.Now()
 	regChanged, newRegs, err := writeParties(ctx, tx, p.write, filingID, touched, res.rows)
 	if err != nil {
 		return res, err
 	}
-	res.addTime("filing_registrants", time.Since(start)) // parties matched or created, their rows and keys
+	res.count("filing_registrants", TableCounts{Time: time.Since(start)}) // parties matched or created, their rows and keys
 	if err := writeChildren(ctx, tx, p.write, filingID, &res); err != nil {
 		return res, err
 	}
 	for t, n := range res.rows {
 		if t != "filings" {
-			res.add(t, n-before[t], 0, 0)
+			res.count(t, TableCounts{Inserted: n - before[t]})
 		}
 	}
 	start = time.Now()
@@ -124,10 +112,10 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 	if err != nil {
 		return res, err
 	}
-	res.addTime("registrants", time.Since(start)) // orphans dropped, attributes recomputed
+	res.count("registrants", TableCounts{Time: time.Since(start)}) // orphans dropped, attributes recomputed
 	if len(regChanged) > 0 {
 		res.rows["registrants"] = int64(len(regChanged))
-		res.add("registrants", int64(newRegs), int64(len(regChanged)-newRegs-gone), int64(gone))
+		res.count("registrants", TableCounts{Inserted: int64(newRegs), Updated: int64(len(regChanged) - newRegs - gone), Deleted: int64(gone)})
 	}
 	return res, commitBatch(ctx, tx, hook, res)
 }
@@ -302,7 +290,7 @@ func deleteChildren(ctx context.Context, tx pgx.Tx, ids []int64, res *batchResul
 		}
 		switch {
 		case table != nil && n != nil && *n > 0:
-			res.add(*table, 0, 0, *n)
+			res.count(*table, TableCounts{Deleted: *n})
 		case reg != nil:
 			regs = append(regs, *reg)
 		}
@@ -492,7 +480,7 @@ func writeChildren(ctx context.Context, tx pgx.Tx, write []*prepared, filingID m
 		if err := execCount(ctx, tx, c.insert, c.table, res.rows); err != nil {
 			return err
 		}
-		res.addTime(c.table, time.Since(start))
+		res.count(c.table, TableCounts{Time: time.Since(start)})
 	}
 	return nil
 }

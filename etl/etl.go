@@ -188,6 +188,11 @@ type TableCounts struct {
 	Time time.Duration
 }
 
+// plus is c with d's rows and time added.
+func (c TableCounts) plus(d TableCounts) TableCounts {
+	return TableCounts{Inserted: c.Inserted + d.Inserted, Updated: c.Updated + d.Updated, Deleted: c.Deleted + d.Deleted, Time: c.Time + d.Time}
+}
+
 // Reject is one rejected input of a run.
 type Reject struct {
 	Path, Stage, Error string

@@ -126,8 +126,7 @@ func (o *isolated) write(ctx context.Context, pool *pgxpool.Pool, batch []*prepa
 				o.res.rows[k] += v
 			}
 			for t, c := range res.tables {
-				o.res.add(t, c.Inserted, c.Updated, c.Deleted)
-				o.res.addTime(t, c.Time)
+				o.res.count(t, c)
 			}
 			o.res.files = append(o.res.files, res.files...)
 			return nil

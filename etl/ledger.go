@@ -285,8 +285,7 @@ func mergeResults(a, b batchResult) batchResult {
 	}
 	for _, r := range []batchResult{a, b} {
 		for t, c := range r.tables {
-			out.add(t, c.Inserted, c.Updated, c.Deleted)
-			out.addTime(t, c.Time)
+			out.count(t, c)
 		}
 	}
 	return out

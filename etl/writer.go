@@ -3,6 +3,7 @@ package etl
 import (
 	"context"
 	"log/slog"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -148,12 +149,8 @@ func addSummaries(a, b Summary) Summary {
 	out.IndexEntries += b.IndexEntries
 	out.Retries += b.Retries
 	out.WriterTime += b.WriterTime
-	out.RejectSample = sampleRejects(append([]Reject(nil), a.RejectSample...), nil)
-	for _, r := range b.RejectSample {
-		if len(out.RejectSample) < maxRejectSample {
-			out.RejectSample = append(out.RejectSample, r)
-		}
-	}
+	out.RejectSample = append(slices.Clone(a.RejectSample), b.RejectSample...)
+	out.RejectSample = out.RejectSample[:min(len(out.RejectSample), maxRejectSample)]
 	out.Rows = make(map[string]int64, len(a.Rows)+len(b.Rows))
 	for k, v := range a.Rows {
 		out.Rows[k] += v
@@ -171,12 +168,7 @@ func addTables(a, b map[string]TableCounts) map[string]TableCounts {
 		a = map[string]TableCounts{}
 	}
 	for t, c := range b {
-		x := a[t]
-		x.Inserted += c.Inserted
-		x.Updated += c.Updated
-		x.Deleted += c.Deleted
-		x.Time += c.Time
-		a[t] = x
+		a[t] = a[t].plus(c)
 	}
 	return a
 }
