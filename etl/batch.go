@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -108,7 +109,7 @@ func writeBatch(ctx context.Context, pool *pgxpool.Pool, recs []*prepared, hook 
 		}
 	}
 	start = time.Now()
-	gone, err := settleRegistrants(ctx, tx, touched, mayBeOrphans, regChanged)
+	gone, err := settleRegistrants(ctx, tx, touched, mayBeOrphans, regChanged, writtenIDs(filingID))
 	if err != nil {
 		return res, err
 	}
@@ -487,8 +488,10 @@ func writeChildren(ctx context.Context, tx pgx.Tx, write []*prepared, filingID m
 
 // settleRegistrants drops the registrants of mayBeOrphans (those that lost
 // filing rows) left without any, and recomputes the attributes of the
-// other touched ones; changed collects both.
-func settleRegistrants(ctx context.Context, tx pgx.Tx, touched, mayBeOrphans, changed map[int64]bool) (deleted int, err error) {
+// other touched ones; changed collects both. written are the filings the
+// batch wrote: a registrant that lost no rows and whose new rows are all
+// later than its stored attributes is recomputed from those rows alone.
+func settleRegistrants(ctx context.Context, tx pgx.Tx, touched, mayBeOrphans, changed map[int64]bool, written []int64) (deleted int, err error) {
 	deleted, err = dropOrphans(ctx, tx, mayBeOrphans, touched, changed)
 	if err != nil {
 		return 0, err
@@ -496,7 +499,7 @@ func settleRegistrants(ctx context.Context, tx pgx.Tx, touched, mayBeOrphans, ch
 	if len(touched) == 0 {
 		return deleted, nil
 	}
-	updated, err := collectIDs(ctx, tx, edgarsql.RecomputeRegistrants, sortedIDs(touched))
+	updated, err := collectIDs(ctx, tx, edgarsql.RecomputeRegistrants, sortedIDs(touched), sortedIDs(mayBeOrphans), written)
 	if err != nil {
 		return 0, fmt.Errorf("recompute registrants: %w", err)
 	}
@@ -534,6 +537,16 @@ func dropOrphans(ctx context.Context, tx pgx.Tx, candidates, touched, changed ma
 	return len(gone), nil
 }
 
+// writtenIDs lists the filing ids of a batch's upserts in ascending order.
+func writtenIDs(filingID map[string]int64) []int64 {
+	ids := make([]int64, 0, len(filingID))
+	for _, id := range filingID {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
 // sortedIDs lists a set of ids in ascending order.
 func sortedIDs(set map[int64]bool) []int64 {
 	ids := make([]int64, 0, len(set))
@@ -569,8 +582,8 @@ func execCount(ctx context.Context, tx pgx.Tx, q, table string, counts map[strin
 	return nil
 }
 
-func collectIDs(ctx context.Context, tx pgx.Tx, q string, ids []int64) ([]int64, error) {
-	rows, err := tx.Query(ctx, q, ids)
+func collectIDs(ctx context.Context, tx pgx.Tx, q string, args ...any) ([]int64, error) {
+	rows, err := tx.Query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}

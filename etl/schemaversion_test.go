@@ -130,6 +130,14 @@ func TestSchemaVersionChecked(t *testing.T) {
 		!strings.Contains(err.Error(), "--yes") || !strings.Contains(err.Error(), "00009_registrant_keys.sql") {
 		t.Fatalf("down-to 8 without yes: %v", err)
 	}
+	// 00014's Down drops a column: it needs Yes.
+	if err := MigrateCommand(ctx, u, MigrateRequest{Command: "down"}, io.Discard); err == nil ||
+		!strings.Contains(err.Error(), "00014_registrant_watermark.sql") {
+		t.Fatalf("down of 00014 without yes: %v", err)
+	}
+	if err := MigrateCommand(ctx, u, MigrateRequest{Command: "down", Yes: true}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
 	// A roll-back that drops no data (00013 only revokes grants) needs none.
 	if err := MigrateCommand(ctx, u, MigrateRequest{Command: "down"}, io.Discard); err != nil {
 		t.Fatalf("down of a grants-only migration: %v", err)

@@ -137,7 +137,7 @@ var KnownSources string
 //go:embed loader/lock_batch.sql
 var LockBatch string
 
-// RecomputeRegistrants is loader/recompute_registrants.sql: Recompute the attributes of registrants $1 from ALL their filing_registrants rows: each attribute is the non-empty value of the latest filing (by filing date, else period of report; ties broken by the filing key, then role and ordinal), so the result never depends on load order. An address is one attribute: the whole block of the latest filing that gives one, never a mix of two filings' lines. Only rows that change are written.
+// RecomputeRegistrants is loader/recompute_registrants.sql: Recompute the attributes of registrants $1 ($2 lost rows in the batch, $3 the filings it wrote): each attribute is the non-empty value of the latest filing, so the result never depends on load order; a registrant whose new rows all come after its stored latest filing is recomputed from them alone, the others from their whole history. Only rows that change are written.
 //
 //go:embed loader/recompute_registrants.sql
 var RecomputeRegistrants string

@@ -48,7 +48,20 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		Version:          buildVersion() + " (parser " + parser.Version + ")",
 		SilenceUsage:     true,
 		SilenceErrors:    true,
-		PersistentPreRun: func(*cobra.Command, []string) { started = true },
+	}
+	var cpuProfile string
+	stopProfile := func() error { return nil }
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		started = true
+		if cpuProfile == "" {
+			return nil
+		}
+		stop, err := startCPUProfile(cpuProfile)
+		if err != nil {
+			return usageError{err}
+		}
+		stopProfile = stop
+		return nil
 	}
 	root.SetVersionTemplate("edgarload {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
@@ -61,6 +74,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	pf.Bool("create-db", true, "create the database named in the URL when it does not exist")
 	pf.String("log-level", "info", "log level: debug, info, warn, error")
 	pf.String("log-format", "text", "log format: text or json")
+	pf.StringVar(&cpuProfile, "cpu-profile", "", "write a CPU profile of the run to this file (inspect with go tool pprof)")
 
 	config := func(cmd *cobra.Command) (Config, *slog.Logger, error) {
 		c, err := loadConfig(configPath, cmd.Flags(), getenv)
@@ -198,6 +212,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	root.AddCommand(newStatsCmd(ctx, config, stdout))
 	root.AddCommand(newDocsCmd(ctx, config, stdout))
 	err := root.ExecuteContext(ctx)
+	if perr := stopProfile(); perr != nil && err == nil {
+		err = perr
+	}
 	if err == nil {
 		return exitOK
 	}
