@@ -43,11 +43,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	started := false // set once a command's own work begins: earlier errors are usage errors
 	logFormat := "text"
 	root := &cobra.Command{
-		Use:              "edgarload",
-		Short:            "Load SEC EDGAR filings into PostgreSQL",
-		Version:          buildVersion() + " (parser " + parser.Version + ")",
-		SilenceUsage:     true,
-		SilenceErrors:    true,
+		Use:           "edgarload",
+		Short:         "Load SEC EDGAR filings into PostgreSQL",
+		Version:       buildVersion() + " (parser " + parser.Version + ")",
+		SilenceUsage:  true,
+		SilenceErrors: true,
 	}
 	var cpuProfile string
 	stopProfile := func() error { return nil }
