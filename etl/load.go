@@ -455,7 +455,8 @@ func run(parent context.Context, pool *pgxpool.Pool, paths []string, opts Option
 		screen(ctx, pool, screenConfig{enabled: opts.Parse == nil, skipRejects: !opts.RetryRejects, rehash: opts.Rehash,
 			timeout: attemptTimeout(opts)}, walked, ins, outs, log)
 	}()
-	startWorkers(ctx, opts.Workers, &wg, ins, outs, func(in Input) outcome { return process(in, parse) })
+	byWeight := func(in Input) int64 { return in.weight }
+	startWorkers(ctx, opts.Workers, &wg, largestFirst(ctx, ins, byWeight), outs, func(in Input) outcome { return process(in, parse) })
 	go func() { wg.Wait(); close(outs) }()
 
 	w := &batchWriter{pool: pool, log: log, rejectPV: rejectParserVersion(opts), cancel: cancel,

@@ -76,7 +76,8 @@ func ParseInputs[T any](ctx context.Context, paths []string, workers int, maxInf
 			}
 		})
 	}()
-	startWorkers(ctx, workers, &wg, ins, outs, func(s sequenced[Input]) sequenced[T] {
+	byWeight := func(s sequenced[Input]) int64 { return s.weight }
+	startWorkers(ctx, workers, &wg, largestFirst(ctx, ins, byWeight), outs, func(s sequenced[Input]) sequenced[T] {
 		return sequenced[T]{n: s.n, weight: s.weight, v: work(s.v)}
 	})
 	go func() { wg.Wait(); close(outs) }()
@@ -120,4 +121,110 @@ func emitInOrder[T any](outs <-chan sequenced[T], budget *semaphore.Weighted, em
 		}
 	}
 	return nil
+}
+
+// largestFirst passes the items of in on to the channel it returns, the
+// heaviest of those waiting first, and closes it once in is closed and
+// drained (or ctx is done). The walker reads ahead of the parsers (within
+// the in-flight byte budget), so a large input read behind many small ones
+// starts as soon as it is read instead of last, where it would leave the
+// other cores idle while it alone is parsed. Inputs of equal weight keep
+// their order.
+func largestFirst[T any](ctx context.Context, in <-chan T, weight func(T) int64) <-chan T {
+	out := make(chan T)
+	go func() {
+		defer close(out)
+		var h waiting[T]
+		seq := 0
+		for in != nil || len(h.items) > 0 {
+			if len(h.items) == 0 {
+				select {
+				case v, ok := <-in:
+					if !ok {
+						return
+					}
+					h.push(v, weight(v), seq)
+					seq++
+				case <-ctx.Done():
+					return
+				}
+				continue
+			}
+			select { // take whatever has arrived before choosing
+			case v, ok := <-in:
+				if !ok {
+					in = nil
+					continue
+				}
+				h.push(v, weight(v), seq)
+				seq++
+				continue
+			default:
+			}
+			select {
+			case v, ok := <-in:
+				if !ok {
+					in = nil
+					continue
+				}
+				h.push(v, weight(v), seq)
+				seq++
+			case out <- h.items[0].v:
+				h.pop()
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// waiting is a max-heap of items by weight, then by arrival.
+type waiting[T any] struct {
+	items []weighed[T]
+}
+
+type weighed[T any] struct {
+	v      T
+	weight int64
+	seq    int
+}
+
+func (h *waiting[T]) less(i, j int) bool {
+	a, b := h.items[i], h.items[j]
+	return a.weight > b.weight || a.weight == b.weight && a.seq < b.seq
+}
+
+func (h *waiting[T]) push(v T, w int64, seq int) {
+	h.items = append(h.items, weighed[T]{v, w, seq})
+	for i := len(h.items) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h.less(i, p) {
+			break
+		}
+		h.items[i], h.items[p] = h.items[p], h.items[i]
+		i = p
+	}
+}
+
+func (h *waiting[T]) pop() {
+	n := len(h.items) - 1
+	h.items[0] = h.items[n]
+	var zero weighed[T]
+	h.items[n] = zero
+	h.items = h.items[:n]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < n && h.less(l, m) {
+			m = l
+		}
+		if r < n && h.less(r, m) {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		h.items[i], h.items[m] = h.items[m], h.items[i]
+		i = m
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
@@ -64,5 +65,48 @@ func TestParseInputsStopsOnEmitError(t *testing.T) {
 	})
 	if !errors.Is(err, stop) || n != 3 {
 		t.Errorf("err %v after %d results, want %v after 3", err, n, stop)
+	}
+}
+
+// largestFirst hands on every item once, the heaviest waiting first (equal
+// weights in arrival order), and closes its channel when the input ends.
+func TestLargestFirst(t *testing.T) {
+	in := make(chan int, 16)
+	for _, w := range []int{3, 9, 1, 9, 4, 1} {
+		in <- w
+	}
+	close(in)
+	// The input is closed and full before the first item is taken, so
+	// every item is taken before the first is handed on: 9 9 4 3 1 1.
+	out := largestFirst(context.Background(), in, func(w int) int64 { return int64(w) })
+	var got []int
+	for v := range out {
+		got = append(got, v)
+	}
+	if want := []int{9, 9, 4, 3, 1, 1}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+
+	// Ties keep arrival order: tag items by position.
+	type item struct{ w, pos int }
+	in2 := make(chan item, 8)
+	for i, w := range []int{2, 5, 2, 5, 2} {
+		in2 <- item{w, i}
+	}
+	close(in2)
+	var order []int
+	for v := range largestFirst(context.Background(), in2, func(x item) int64 { return int64(x.w) }) {
+		order = append(order, v.pos)
+	}
+	if want := []int{1, 3, 0, 2, 4}; !slices.Equal(order, want) {
+		t.Errorf("tie order %v, want %v", order, want)
+	}
+
+	// A cancelled context closes the output without draining the input.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	open := make(chan int)
+	if _, ok := <-largestFirst(ctx, open, func(int) int64 { return 0 }); ok {
+		t.Error("cancelled: got an item, want a closed channel")
 	}
 }

@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -163,6 +164,8 @@ func (b *bench) once(ctx context.Context) error {
 	}
 	b.add("load_s", load.wall.Seconds())
 	b.add("load_rss_mb", load.rssMB)
+	b.add("load_cores", load.cpuS/load.wall.Seconds())
+	b.add("load_busy", load.busy)
 	b.add("rows", float64(rows))
 	if load.writer > 0 {
 		b.add("writer_s", load.writer)
@@ -227,6 +230,30 @@ type loadRun struct {
 	wall   time.Duration
 	rssMB  float64
 	writer float64 // seconds inside the batch writer, from the log (0: not logged)
+	cpuS   float64 // user + system CPU seconds of the edgarload process
+	busy   float64 // share of all the machine's cores busy during the run (edgarload, PostgreSQL, anything else)
+}
+
+// machineCPU reads the busy and total jiffies of all cores from /proc/stat
+// (0, 0 where there is none).
+func machineCPU() (busy, total float64) {
+	data, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, 0
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	f := strings.Fields(line)
+	if len(f) < 5 || f[0] != "cpu" {
+		return 0, 0
+	}
+	for i, v := range f[1:] {
+		x, _ := strconv.ParseFloat(v, 64)
+		total += x
+		if i != 3 && i != 4 { // idle, iowait
+			busy += x
+		}
+	}
+	return busy, total
 }
 
 // load runs the binary's load on the corpus and reads its final log line.
@@ -238,14 +265,20 @@ func (b *bench) load(ctx context.Context, label string) (loadRun, error) {
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	t := time.Now()
+	busy0, total0 := machineCPU()
 	err := cmd.Run()
 	wall := time.Since(t)
+	busy1, total1 := machineCPU()
 	if err != nil {
 		return loadRun{}, fmt.Errorf("%s: %s load: %w\n%s%s", label, b.bin, err, out.String(), tail(stderr.String()))
 	}
 	r := loadRun{wall: wall}
+	if total1 > total0 {
+		r.busy = (busy1 - busy0) / (total1 - total0)
+	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.rssMB = float64(ru.Maxrss) / 1024 // KiB on Linux
+		r.cpuS = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
 	sc := bufio.NewScanner(&stderr)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
@@ -259,7 +292,8 @@ func (b *bench) load(ctx context.Context, label string) (loadRun, error) {
 		}
 	}
 	fmt.Printf("%s: %s", label, firstLine(out.String()))
-	fmt.Printf("%s: %s wall, peak RSS %.1f MB, writer %.1f s\n", label, wall.Round(time.Millisecond), r.rssMB, r.writer)
+	fmt.Printf("%s: %s wall, peak RSS %.1f MB, writer %.1f s, edgarload CPU %.1f s (%.2f cores), machine %.0f%% busy\n",
+		label, wall.Round(time.Millisecond), r.rssMB, r.writer, r.cpuS, r.cpuS/wall.Seconds(), 100*r.busy)
 	return r, nil
 }
 
@@ -443,6 +477,9 @@ func (b *bench) print() {
 	w("parse only (all cores)", b.secs("parse_s")+", "+b.rate("parse_s", mb, "MB/s")+", "+b.rate("parse_s", n, "filings/s"))
 	w("load (first, empty database)", b.secs("load_s")+", "+b.rate("load_s", n, "filings/s")+", "+b.rate("load_s", mb, "MB/s")+", "+b.rate("load_s", rows, "rows/s"))
 	w("load peak RSS", fmt.Sprintf("%.0f MB [%.0f–%.0f]", rss, rlo, rhi))
+	cores, _, _ := b.stat("load_cores")
+	busy, _, _ := b.stat("load_busy")
+	w("load CPU", fmt.Sprintf("edgarload %.2f cores; all %d cores %.0f%% busy (edgarload + PostgreSQL)", cores, runtime.NumCPU(), 100*busy))
 	if writer > 0 {
 		w("writer time (inside batches)", fmt.Sprintf("%s, %.2f ms/filing", b.secs("writer_s"), writer*1000/n))
 	}
