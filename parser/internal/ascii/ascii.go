@@ -12,54 +12,63 @@ import (
 // skip a (?i) regexp on lines that cannot match; it is exact for words
 // without k or s, the only ASCII letters with non-ASCII case partners (K, ſ).
 // It copies nothing: candidates are found with IndexByte on the first
-// letter's two cases.
+// letter's two cases, each searched for once per occurrence (the next
+// position of the other case is kept, not searched for again).
 func ContainsFold[S, W string | []byte](s S, word W) bool {
-	if len(word) == 0 {
+	n := len(word)
+	if n == 0 {
 		return true
 	}
+	if n > len(s) {
+		return false
+	}
+	// A match starts at or before last: candidates are searched for in
+	// s[:last+1] only.
+	last := len(s) - n
 	lo, up := word[0], upper(word[0])
-	for i := 0; i+len(word) <= len(s); {
-		j := indexEither(s, i, lo, up)
-		if j < 0 || j+len(word) > len(s) {
+	na, nb := indexByteFrom(s, 0, last, lo), -1
+	if up != lo {
+		nb = indexByteFrom(s, 0, last, up)
+	}
+	for {
+		j := na
+		if j < 0 || nb >= 0 && nb < j {
+			j = nb
+		}
+		if j < 0 {
 			return false
 		}
 		k := 1
-		for k < len(word) && Lower(s[j+k]) == word[k] {
+		for k < n && Lower(s[j+k]) == word[k] {
 			k++
 		}
-		if k == len(word) {
+		if k == n {
 			return true
 		}
-		i = j + 1
+		if j == na {
+			na = indexByteFrom(s, j+1, last, lo)
+		} else {
+			nb = indexByteFrom(s, j+1, last, up)
+		}
 	}
-	return false
 }
 
-// indexEither is the index of the first a or b in s at or after from, or -1.
-func indexEither[S string | []byte](s S, from int, a, b byte) int {
-	var ia, ib int
+// indexByteFrom is the index of the first c in s[from:last+1], or -1.
+func indexByteFrom[S string | []byte](s S, from, last int, c byte) int {
+	if from > last {
+		return -1
+	}
+	var i int
 	switch v := any(s).(type) {
 	case string:
-		ia, ib = strings.IndexByte(v[from:], a), -1
-		if b != a {
-			ib = strings.IndexByte(v[from:], b)
-		}
+		i = strings.IndexByte(v[from:last+1], c)
 	case []byte:
-		ia, ib = bytes.IndexByte(v[from:], a), -1
-		if b != a {
-			ib = bytes.IndexByte(v[from:], b)
-		}
+		i = bytes.IndexByte(v[from:last+1], c)
 	}
-	switch {
-	case ia < 0 && ib < 0:
+	if i < 0 {
 		return -1
-	case ia < 0:
-		return from + ib
-	case ib < 0 || ia < ib:
-		return from + ia
-	default:
-		return from + ib
 	}
+	return from + i
 }
 
 // upper upper-cases an ASCII letter and returns other bytes unchanged.

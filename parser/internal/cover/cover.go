@@ -199,6 +199,9 @@ func reportDate(ls []line) string {
 	}
 	for i, l := range ls {
 		t := l.text()
+		if !mayPeriod(t) {
+			continue
+		}
 		if loc := rePeriod.FindStringIndex(t); loc != nil {
 			rest := t[loc[1]:]
 			if i+1 < len(ls) {
@@ -229,7 +232,7 @@ func classify(s string) field {
 		return fName
 	case strings.Contains(u, "jurisdiction") || strings.Contains(u, "incorporation") || strings.Contains(u, "state or other"):
 		return fState
-	case strings.Contains(u, "identification") || strings.Contains(u, "employer") || reIRSWord.MatchString(u):
+	case strings.Contains(u, "identification") || strings.Contains(u, "employer") || hasIRSWord(u):
 		return fIRS
 	case (strings.Contains(u, "file") || strings.Contains(u, "commission")) && reFileWord.MatchString(u):
 		return fFile
@@ -289,7 +292,8 @@ var reContinuation = regexp.MustCompile(`(?i)^(?:of\s+)?(?:incorporation|organi[
 
 // isContinuation reports whether t is the wrapped tail of a caption.
 func isContinuation(t string) bool {
-	return reContinuation.MatchString(strings.TrimSpace(t))
+	t = strings.TrimSpace(t)
+	return mayContinue(t) && reContinuation.MatchString(t)
 }
 
 // isLabelLine reports whether every cell of l is a caption (computed once
@@ -696,7 +700,7 @@ func hasCoverMarker(ls []line) bool {
 				}
 			}
 		}
-		if t := l.text(); len(t) < 80 && reCoverTitle.MatchString(t) {
+		if t := l.text(); len(t) < 80 && mayCoverTitle(t) && reCoverTitle.MatchString(t) {
 			return true
 		}
 	}
@@ -819,7 +823,7 @@ func standaloneDate(ls []line) string {
 		if classify(t) == fName {
 			break
 		}
-		if rePeriod.MatchString(t) {
+		if mayPeriod(t) && rePeriod.MatchString(t) {
 			return ""
 		}
 		if d, ok := codes.FindDate(t); ok && strings.TrimSpace(reDateOnlyRest.ReplaceAllString(t, "")) == "" {

@@ -38,3 +38,77 @@ func longestDigitRun(s string) int {
 	}
 	return longest
 }
+
+// hasIRSWord is reIRSWord.MatchString(u) without the regexp: "irs" with
+// an optional full stop and then an optional white space after the i and
+// after the r ("i.r.s", "i. r. s"), a word boundary on both sides.
+func hasIRSWord(u string) bool {
+	for i := strings.IndexByte(u, 'i'); i >= 0; {
+		if i == 0 || !isWordByte(u[i-1]) {
+			j := i + 1
+			j = skipDotSpace(u, j)
+			if j < len(u) && u[j] == 'r' {
+				j = skipDotSpace(u, j+1)
+				if j < len(u) && u[j] == 's' && (j+1 == len(u) || !isWordByte(u[j+1])) {
+					return true
+				}
+			}
+		}
+		k := strings.IndexByte(u[i+1:], 'i')
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// skipDotSpace steps over an optional "." and then an optional ASCII
+// white space (\s) at u[j:].
+func skipDotSpace(u string, j int) int {
+	if j < len(u) && u[j] == '.' {
+		j++
+	}
+	if j < len(u) && isSpace(u[j]) {
+		j++
+	}
+	return j
+}
+
+// isWordByte reports whether c is an ASCII word character (\w), as \b
+// tests it; bytes of multi-byte characters are never word characters.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// mayContinue reports whether t (trimmed) can match reContinuation: every
+// caption tail it matches starts with o, i, j, n or f in either case.
+func mayContinue(t string) bool {
+	if t == "" {
+		return false
+	}
+	switch ascii.Lower(t[0]) {
+	case 'o', 'i', 'j', 'n', 'f':
+		return true
+	}
+	return false
+}
+
+// mayCoverTitle reports whether t can match reCoverTitle: every title it
+// matches starts with u, s (or ſ), w, f, r or p in either case.
+func mayCoverTitle(t string) bool {
+	if t == "" {
+		return false
+	}
+	switch ascii.Lower(t[0]) {
+	case 'u', 's', 0xC5, 'w', 'f', 'r', 'p':
+		return true
+	}
+	return false
+}
+
+// mayPeriod reports whether t can match rePeriod: it holds "for" and
+// "end" ("ended", "ending"), letters with no non-ASCII case variant.
+func mayPeriod(t string) bool {
+	return ascii.ContainsFold(t, "for") && ascii.ContainsFold(t, "end")
+}

@@ -24,7 +24,9 @@ func prefilterSamples(t *testing.T) []string {
 		"I.R.S. Employer Identification No. 04-3387074", "Employer Identification 12-3456789",
 		"Registrant's telephone number, including area code: (978) 614-8100", "TELEPHONE NUMBER",
 		"State of Incorporation: Delaware", "JURISDICTION OF INCORPORATION : Nevada",
-		"ITEM 5. Other Events", "   item 2.01 Completion", "\titems 7:", "Itemize this",
+		"ITEM 5. Other Events", "irs", "i.r.s.", "i. r. s", "xirs", "irsx", "i.r. s.", "i  rs", "iirs", "(i.r.s.", "i.r.ſ", "ir.s",
+		"ſecurities and exchange commission", "For the fiscal year ended December 31, 2024", "FOR THE QUARTERLY PERIOD ENDING",
+		"of incorporation)", "Number", "(I.R.S. Employer", "   item 2.01 Completion", "\titems 7:", "Itemize this",
 	}
 	for _, name := range []string{"acme-8k-columns.txt", "globex-8k-html.txt", "initech-8k-multi.txt", "vandelay-10k.txt"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
@@ -68,6 +70,12 @@ func TestPrefiltersAdmitEveryMatch(t *testing.T) {
 			{"reInlineState", strings.Contains(s, ":") && ascii.ContainsFold(s, "incorporation"), reInlineState},
 			{"rePhone", longestDigitRun(s) >= 3 || strings.Contains(s, "+"), rePhone},
 			{"reIRS", longestDigitRun(s) >= 7, reIRS},
+			{"reContinuation", mayContinue(strings.TrimSpace(s)), reContinuation},
+			{"reCoverTitle", mayCoverTitle(s), reCoverTitle},
+			{"rePeriod", mayPeriod(s), rePeriod},
+		}
+		if u := strings.ToLower(s); hasIRSWord(u) != reIRSWord.MatchString(u) {
+			t.Errorf("hasIRSWord(%q) = %v, reIRSWord disagrees", u, hasIRSWord(u))
 		}
 		for _, c := range checks {
 			if !c.admitted && c.re.MatchString(s) {
@@ -88,6 +96,16 @@ func FuzzSplitSpaces(f *testing.F) {
 		}
 		if got := splitSpaces(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("splitSpaces(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzIRSWord compares hasIRSWord with reIRSWord.
+func FuzzIRSWord(f *testing.F) {
+	f.Add("i.r.s. employer no.")
+	f.Fuzz(func(t *testing.T, u string) {
+		if hasIRSWord(u) != reIRSWord.MatchString(u) {
+			t.Fatalf("hasIRSWord(%q) = %v, reIRSWord disagrees", u, hasIRSWord(u))
 		}
 	})
 }

@@ -115,7 +115,7 @@ func Lines(lines []string) []bool {
 		trimmed[i] = strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " "))
 	}
 	for i, s := range trimmed {
-		if len(s) <= maxMarkerLen && (pageTagRe.MatchString(s) || explicitRe.MatchString(s)) {
+		if len(s) <= maxMarkerLen && mayBeMarker(s) && (pageTagRe.MatchString(s) || explicitRe.MatchString(s)) {
 			drop[i] = true
 		}
 		if strings.HasPrefix(s, "<") && tableTagRe.MatchString(s) {
@@ -262,7 +262,7 @@ type occurrence struct{ line, value int }
 // at least minFooter times with the same text around a page number that
 // increases from one to the next ("47 Acme Holdings Inc.").
 func markFooters(trimmed []string, drop []bool) {
-	groups := map[string][]occurrence{}
+	groups := map[footerKey][]occurrence{}
 	for i, s := range trimmed {
 		if t, ok := footerCells(s); ok {
 			s = t // "Fiscal Q2 2023 Form 10-Q<TAB>12"
@@ -271,28 +271,29 @@ func markFooters(trimmed []string, drop []bool) {
 			strings.Contains(s, "....") {
 			continue
 		}
-		runs := digitRuns(s)
-		if len(runs) == 0 {
+		first, last, n := edgeDigitRuns(s)
+		if n == 0 {
 			continue
 		}
 		// The page number is the first or the last number of the line.
-		for _, r := range [][]int{runs[0], runs[len(runs)-1]} {
+		for _, r := range [2][2]int{first, last} {
 			if r[1]-r[0] > 3 || !atEdge(s, r) {
 				continue
 			}
-			v, _ := strconv.Atoi(s[r[0]:r[1]])
-			key := s[:r[0]] + "\x00" + s[r[1]:]
-			if !strings.ContainsFunc(key, isLetter) {
+			if !strings.ContainsFunc(s[:r[0]], isLetter) && !strings.ContainsFunc(s[r[1]:], isLetter) {
 				continue
 			}
+			v, _ := strconv.Atoi(s[r[0]:r[1]])
+			key := newFooterKey(s[:r[0]], s[r[1]:])
 			groups[key] = append(groups[key], occurrence{i, v})
-			if len(runs) == 1 {
+			if n == 1 {
 				break
 			}
 		}
 	}
 	texts := map[string]bool{}
-	for key, occ := range groups {
+	for k, occ := range groups {
+		key := k.a + "\x00" + k.b
 		if len(occ) < minFooter || !increasing(occ) || !spread(occ) || headingWordRe.MatchString(trimmed[occ[0].line]) {
 			continue
 		}
@@ -358,10 +359,10 @@ func spread(occ []occurrence) bool {
 	return true
 }
 
-// digitRuns returns the [start, end) byte offsets of the runs of ASCII
-// digits of s.
-func digitRuns(s string) [][]int {
-	var out [][]int
+// edgeDigitRuns returns the [start, end) byte offsets of the first and
+// the last run of ASCII digits of s and how many runs there are, counted
+// up to 2 (first and last are the same run when n is 1).
+func edgeDigitRuns(s string) (first, last [2]int, n int) {
 	for i := 0; i < len(s); {
 		if s[i] < '0' || s[i] > '9' {
 			i++
@@ -371,16 +372,58 @@ func digitRuns(s string) [][]int {
 		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 			j++
 		}
-		out = append(out, []int{i, j})
+		if n == 0 {
+			first = [2]int{i, j}
+		}
+		last = [2]int{i, j}
+		n = min(n+1, 2)
 		i = j
 	}
-	return out
+	return first, last, n
 }
 
 // atEdge reports whether the digit run r of s starts or ends the line,
 // but for blanks and separators ("| 47", "- 3").
-func atEdge(s string, r []int) bool {
-	return strings.Trim(s[:r[0]], separators) == "" || strings.Trim(s[r[1]:], separators) == ""
+func atEdge(s string, r [2]int) bool {
+	return onlySeparators(s[:r[0]]) || onlySeparators(s[r[1]:])
+}
+
+// onlySeparators reports whether strings.Trim(x, separators) is empty:
+// whether every character of x is one of separators.
+func onlySeparators(x string) bool {
+	for _, c := range x {
+		if !strings.ContainsRune(separators, c) {
+			return false
+		}
+	}
+	return true
+}
+
+// footerKey is a footer template: the text before and after the page
+// number, as the string a + "\x00" + b cut at its first NUL (so that two
+// templates are the same key exactly when their joined strings are equal).
+type footerKey struct{ a, b string }
+
+// newFooterKey returns the key of the template before + NUL + after,
+// copying nothing unless before holds a NUL itself.
+func newFooterKey(before, after string) footerKey {
+	if strings.IndexByte(before, 0) < 0 {
+		return footerKey{before, after}
+	}
+	joined := before + "\x00" + after
+	i := strings.IndexByte(joined, 0)
+	return footerKey{joined[:i], joined[i+1:]}
+}
+
+// mayBeMarker reports whether s can match pageTagRe or explicitRe: a page
+// tag starts with "<", and every page number explicitRe matches ends with
+// a digit or a hyphen.
+func mayBeMarker(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[len(s)-1]
+	return s[0] == '<' || '0' <= c && c <= '9' || c == '-'
 }
 
 // separators may stand between a footer's page number and the line's end.

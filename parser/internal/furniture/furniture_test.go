@@ -60,3 +60,17 @@ func TestStripUnchangedText(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefiltersMatchRegexps checks mayBeMarker admits every page tag and
+// page number, and onlySeparators agrees with strings.Trim.
+func TestPrefiltersMatchRegexps(t *testing.T) {
+	for _, s := range []string{"", "-2-", "- 3 -", "Page 3 of 10", "F-3", "a-12", "<PAGE>", "<page> 12", "</PAGE>\t", "12 of 40", "— 4",
+		"page A-1", "Page", "x", "47 Acme", "| 47", "–—•·", "·x", "\u00a0|", "\xff", " - ", "iii"} {
+		if (pageTagRe.MatchString(s) || explicitRe.MatchString(s)) && !mayBeMarker(s) {
+			t.Errorf("mayBeMarker rejects %q", s)
+		}
+		if got, want := onlySeparators(s), strings.Trim(s, separators) == ""; got != want {
+			t.Errorf("onlySeparators(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -75,3 +75,49 @@ func TestCandidateLines(t *testing.T) {
 		}
 	}
 }
+
+// TestCellPrefiltersMatchRegexps checks each prefiltered helper against
+// the regexp it stands for, on every line and every cell of the samples.
+func TestCellPrefiltersMatchRegexps(t *testing.T) {
+	extra := []string{
+		"*", "* By", "*by: x", "/s/", "By: /s/", "by /s/", "(signed) Jane", "ſignatures", "  SIGNATURE:", "III", "ii.", "- 3 -", "page 4",
+		"Page", "12", " 7", "<S>", "<page>", "(Registrant)", "(ſignature)", "Acme Holdingſ", "ACME BANK", "Acme Corp. ,  ", "x  ,", ",",
+		"Jane Doe*", "**", "Date: /s/ X", "a\tb  c   d", "\ta", "a\t", "a  ", "", "BY", "by  x", "Dated:", "bancshareſ.",
+		strings.Repeat("x", 40) + " Incorporated.", strings.Repeat("é", 30) + "Corp", "xcorporation",
+	}
+	for _, l := range append(samples(t), extra...) {
+		if got, want := splitCellSep(l), reCellSep.Split(l, -1); strings.Join(got, "\x00") != strings.Join(want, "\x00") || len(got) != len(want) {
+			t.Errorf("splitCellSep(%q) = %q, want %q", l, got, want)
+		}
+		if reHeading.MatchString(l) && !mayHeading(l) {
+			t.Errorf("mayHeading rejects %q", l)
+		}
+		for _, c := range append(splitCellSep(strings.TrimSpace(l)), l, strings.TrimSpace(l)) {
+			checks := []struct {
+				name      string
+				got, want bool
+			}{
+				{"isNoise", isNoise(c), reNoise.MatchString(c)},
+				{"isLabel", isLabel(c), reLabel.MatchString(c)},
+				{"labelMatch", labelMatch(c) != nil, reLabel.MatchString(c)},
+				{"starredMatch", starredMatch(c) != nil, reStarred.MatchString(c)},
+				{"isPageNum", isPageNum(c), rePageNum.MatchString(c)},
+				{"isTag", isTag(c), reTag.MatchString(c)},
+				{"isSlashS", isSlashS(c), reSlashS.MatchString(c)},
+				{"stripSlashS", stripSlashS(c) == reSlashS.ReplaceAllString(c, ""), true},
+				{"bareByMatch", bareByMatch(c) != nil, reBareBy.MatchString(c)},
+				{"isIgnored", isIgnored(c), reIgnore.MatchString(c)},
+				{"isRegMark", isRegMark(c), reRegMark.MatchString(c)},
+				{"starBy", starBy(c) == reStarBy.ReplaceAllString(c, "$1"), true},
+				{"innerSlashS", innerSlashS(c) != nil, reInnerSlashS.MatchString(c)},
+				{"isBareSlashS", isBareSlashS(c), reBareSlashS.MatchString(c)},
+				{"isEntity", isEntity(c), reEntity.MatchString(strings.TrimSpace(c))},
+			}
+			for _, ch := range checks {
+				if ch.got != ch.want {
+					t.Errorf("%s(%q) = %v, want %v", ch.name, c, ch.got, ch.want)
+				}
+			}
+		}
+	}
+}

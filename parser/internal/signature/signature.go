@@ -91,7 +91,7 @@ func anchors(lines []string) []int {
 	var out, heads []int
 	for _, i := range cand {
 		l := lines[i]
-		if reHeading.MatchString(l) {
+		if mayHeading(l) && reHeading.MatchString(l) {
 			heads = append(heads, i)
 			continue
 		}
@@ -109,13 +109,6 @@ func anchors(lines []string) []int {
 	// Only the first anchor of a run: the parse of one section covers the
 	// registrant block and the capacities table that follows it.
 	return append(out, heads...)
-}
-
-// mayAnchor is a cheap test passed by every line that reAnchor or
-// reCertify match: "pur(suant)", "accordance" and "meet(s)" have no letter
-// with a non-ASCII case variant under (?i).
-func mayAnchor(l string) bool {
-	return ascii.ContainsFold(l, "pur") || ascii.ContainsFold(l, "accordance") || ascii.ContainsFold(l, "meet")
 }
 
 // window returns line i and the four lines after it, joined by spaces.
@@ -272,24 +265,25 @@ func parseSection(lines []string, st int, registrant string) []Signer {
 // bare label ("Date:", "By:") with the cell after it.
 func cells(raw string) []string {
 	var out []string
-	for _, p := range reCellSep.Split(strings.TrimSpace(raw), -1) {
+	for _, p := range splitCellSep(strings.TrimSpace(raw)) {
 		p = strings.TrimSpace(strings.ReplaceAll(p, "\u00a0", " "))
 		if p == "*" {
 			// A director signed by an attorney-in-fact ("*   Director").
 			out = append(out, p)
 			continue
 		}
-		if p == "" || reNoise.MatchString(p) {
+		if p == "" || isNoise(p) {
 			continue
 		}
-		out = append(out, reStarBy.ReplaceAllString(p, "$1"))
+		out = append(out, starBy(p))
 	}
 	out = splitAtSlashS(out)
 	merged := out[:0:0]
 	for k := 0; k < len(out); k++ {
 		c := out[k]
-		bare := reLabel.FindStringSubmatch(c) != nil && strings.TrimSpace(reLabel.FindStringSubmatch(c)[2]) == ""
-		if (bare || reBareSlashS.MatchString(c)) && k+1 < len(out) && reLabel.FindStringSubmatch(out[k+1]) == nil {
+		m := labelMatch(c)
+		bare := m != nil && strings.TrimSpace(m[2]) == ""
+		if (bare || isBareSlashS(c)) && k+1 < len(out) && !isLabel(out[k+1]) {
 			c = c + " " + out[k+1]
 			k++
 		}
@@ -335,7 +329,7 @@ func (b *block) holdTitle(i int, raw string, cs []string) bool {
 		return false
 	}
 	c := cs[0]
-	if len(c) > maxTitleLen || !titleLike(c) || isEntity(c) || plausibleName(c) || reLabel.MatchString(c) ||
+	if len(c) > maxTitleLen || !titleLike(c) || isEntity(c) || plausibleName(c) || isLabel(c) ||
 		strings.HasPrefix(c, "(") || strings.ContainsAny(c, "0123456789/|:") || reHeadingLike.MatchString(c) {
 		return false
 	}
@@ -466,7 +460,7 @@ func (b *block) gridCell(j int, c string) {
 		if title != "" {
 			s.Title = strings.TrimSpace(s.Title + " " + title)
 		}
-	case reLabel.MatchString(c) || rePageNum.MatchString(c) || strings.Contains(c, "|"):
+	case isLabel(c) || isPageNum(c) || strings.Contains(c, "|"):
 	default:
 		if d, ok := dateOnly(c); ok {
 			s.Date = d
@@ -530,7 +524,7 @@ func cellOffsets(raw string, cs []string) []int {
 // starredName returns the name of a "Jane Doe*" cell (a director signed by
 // an attorney-in-fact), "" for any other cell.
 func starredName(c string) string {
-	if m := reStarred.FindStringSubmatch(c); m != nil && plausibleName(m[1]) {
+	if m := starredMatch(c); m != nil && plausibleName(m[1]) {
 		return m[1]
 	}
 	return ""
@@ -550,22 +544,22 @@ func (b *block) open(i int, s Signer) int {
 
 // isSlashS reports whether c is a conformed signature "/s/ Name".
 func isSlashS(c string) bool {
-	return reSlashS.MatchString(c)
+	return maySlashS(c) && reSlashS.MatchString(c)
 }
 
 // cell handles one cell; it reports whether the cell extended a title.
 func (b *block) cell(i, k, n int, c string) bool {
-	if rePageNum.MatchString(c) || reTag.MatchString(c) {
+	if isPageNum(c) || isTag(c) {
 		return false
 	}
-	if m := reLabel.FindStringSubmatch(c); m != nil {
+	if m := labelMatch(c); m != nil {
 		return b.label(i, strings.ToLower(m[1]), strings.TrimSpace(m[2]))
 	}
 	if isSlashS(c) {
-		name := cleanName(reSlashS.ReplaceAllString(c, ""))
+		name := cleanName(stripSlashS(c))
 		return b.signature(i, name)
 	}
-	if m := reBareBy.FindStringSubmatch(c); m != nil && k == 0 {
+	if m := bareByMatch(c); m != nil && k == 0 {
 		if name, _ := splitNameTitle(cleanName(m[1]), ""); plausibleName(name) {
 			return b.signature(i, cleanName(m[1]))
 		}
@@ -579,15 +573,15 @@ func (b *block) cell(i, k, n int, c string) bool {
 	if c == "*" {
 		// "*<TAB>Director<TAB>date" with the name on the next line; a
 		// "*" before "By: /s/ X" only marks the attorney's signature.
-		if next := cells(b.lineAt(i)); k == 0 && !(len(next) > 1 && (isSlashS(next[1]) || reLabel.MatchString(next[1]))) {
+		if next := cells(b.lineAt(i)); k == 0 && !(len(next) > 1 && (isSlashS(next[1]) || isLabel(next[1]))) {
 			b.signature(i, "")
 		}
 		return false
 	}
-	if reIgnore.MatchString(c) {
+	if isIgnored(c) {
 		return false
 	}
-	if m := reStarred.FindStringSubmatch(c); m != nil && plausibleName(m[1]) && b.capacity {
+	if m := starredMatch(c); m != nil && plausibleName(m[1]) && b.capacity {
 		// "Jane Doe*": signed through an attorney-in-fact.
 		b.signature(i, m[1])
 		return false
@@ -611,7 +605,7 @@ func (b *block) cell(i, k, n int, c string) bool {
 		b.date(i, d, b.cur >= 0 && k > 0)
 		return false
 	}
-	if reRegMark.MatchString(c) {
+	if isRegMark(c) {
 		if b.pendingCap != "" {
 			b.setEntity(i, b.pendingCap)
 		}
@@ -696,7 +690,7 @@ func (b *block) label(i int, lab, v string) bool {
 			}
 		}
 	case "by", "signature":
-		name := cleanName(reSlashS.ReplaceAllString(v, ""))
+		name := cleanName(stripSlashS(v))
 		if isEntity(name) && !plausibleName(name) {
 			// "By: XYZ Capital LLC, its general partner": the general
 			// partner signs for the entity printed above, if any.
@@ -983,7 +977,7 @@ var reDateWords = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr
 // cleanName strips conformed-signature marks, labels and underscores.
 func cleanName(s string) string {
 	s = strings.TrimSpace(s)
-	s = reSlashS.ReplaceAllString(s, "")
+	s = stripSlashS(s)
 	s = strings.Trim(s, "_*-–—:, \t\"“”")
 	s = strings.TrimSpace(strings.TrimSuffix(s, "(signature)"))
 	return strings.Join(strings.Fields(s), " ")
@@ -991,7 +985,7 @@ func cleanName(s string) string {
 
 // isEntity reports whether c names a company rather than a person.
 func isEntity(c string) bool {
-	return reEntity.MatchString(strings.TrimSpace(c))
+	return reEntity.MatchString(entityTail(strings.TrimSpace(c)))
 }
 
 // isCaps reports whether every letter of c is upper case.
@@ -1024,7 +1018,7 @@ func titleLike(c string) bool {
 
 // continuesTitle reports whether line c wraps the title t.
 func continuesTitle(t, c string) bool {
-	if isEntity(c) || reLabel.MatchString(c) || strings.HasSuffix(c, ":") || reHeadingLike.MatchString(c) {
+	if isEntity(c) || isLabel(c) || strings.HasSuffix(c, ":") || reHeadingLike.MatchString(c) {
 		return false
 	}
 	if isCaps(c) && !isCaps(t) && !strings.HasPrefix(c, "(") || plausibleName(c) {
@@ -1123,7 +1117,7 @@ var (
 func splitAtSlashS(cs []string) []string {
 	var out []string
 	for _, c := range cs {
-		if loc := reInnerSlashS.FindStringIndex(c); loc != nil && loc[0] > 0 {
+		if loc := innerSlashS(c); loc != nil && loc[0] > 0 {
 			out = append(out, strings.TrimSpace(c[:loc[0]]), strings.TrimSpace(c[loc[0]:]))
 			continue
 		}
