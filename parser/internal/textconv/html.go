@@ -223,7 +223,7 @@ type converter struct {
 	gapAfter  []openElem // open inline elements followed by a gap
 	textMode  bool       // plain text wrapped in HTML: all text is preformatted
 	lists     []list     // open <ul>/<ol> elements
-	scratch   []byte     // reused buffer of readAttrs
+	styles    styleCache // reads style attributes
 	freeCells []*sink    // sinks of closed cells, reused for the next cells
 	attrs     []Attr     // attributes of the current tag
 	tags      tagReader  // reads tag names and attributes
@@ -297,29 +297,20 @@ type attrFlags struct {
 	start     int  // start attribute of an <ol>
 }
 
-// readAttrs reads the attributes that change rendering.
-// scratch is reused for the compacted style (see compactLower).
-func readAttrs(attrs []Attr, scratch *[]byte) attrFlags {
+// readAttrs reads the attributes that change rendering; styles reads the
+// style attribute (and remembers what it read).
+func readAttrs(attrs []Attr, styles *styleCache) attrFlags {
 	var f attrFlags
 	for _, a := range attrs {
 		k, v := a.Key, a.Val
 		switch string(k) {
 		case "style":
-			*scratch = compactLower((*scratch)[:0], v)
-			st := *scratch
-			if bytes.Contains(st, []byte("display:none")) {
-				f.hidden = true
-			}
-			// All four page-break properties contain "break-": most styles
-			// have none and need only this one scan.
-			if bytes.Contains(st, []byte("break-")) && (bytes.Contains(st, []byte("page-break-before:always")) || bytes.Contains(st, []byte("page-break-after:always")) ||
-				bytes.Contains(st, []byte("break-before:page")) || bytes.Contains(st, []byte("break-after:page"))) {
-				f.pageBreak = true
-			}
-			inlineBlock := bytes.Contains(st, []byte("display:inline-block"))
-			f.gap = f.gap || nonZero(st, "padding-left:") || nonZero(st, "margin-left:") || inlineBlock
-			f.gapAfter = f.gapAfter || nonZero(st, "padding-right:") || nonZero(st, "margin-right:") || inlineBlock
-			f.wingdings = f.wingdings || bytes.Contains(st, []byte("wingdings"))
+			s := styles.flags(v)
+			f.hidden = f.hidden || s.hidden
+			f.pageBreak = f.pageBreak || s.pageBreak
+			f.gap = f.gap || s.gap
+			f.gapAfter = f.gapAfter || s.gapAfter
+			f.wingdings = f.wingdings || s.wingdings
 		case "face":
 			f.wingdings = f.wingdings || containsWingdings(v)
 		case "hidden":
@@ -330,6 +321,50 @@ func readAttrs(attrs []Attr, scratch *[]byte) attrFlags {
 			}
 		}
 	}
+	return f
+}
+
+// Bounds of a styleCache: how many styles it holds and how long each may be.
+const (
+	maxCachedStyles   = 4096
+	maxCachedStyleLen = 512
+)
+
+// styleCache reads style attributes. Generated filings repeat a few
+// styles on thousands of tags: each distinct (short) style is read once.
+type styleCache struct {
+	scratch []byte               // the compacted style (see compactLower)
+	seen    map[string]attrFlags // flags by raw style value
+}
+
+// flags returns the rendering hints of the style value v.
+func (sc *styleCache) flags(v []byte) attrFlags {
+	if f, ok := sc.seen[string(v)]; ok {
+		return f
+	}
+	sc.scratch = compactLower(sc.scratch[:0], v)
+	f := styleFlags(sc.scratch)
+	if len(v) <= maxCachedStyleLen && len(sc.seen) < maxCachedStyles {
+		if sc.seen == nil {
+			sc.seen = map[string]attrFlags{}
+		}
+		sc.seen[string(v)] = f
+	}
+	return f
+}
+
+// styleFlags reads the compacted style st.
+func styleFlags(st []byte) attrFlags {
+	var f attrFlags
+	f.hidden = bytes.Contains(st, []byte("display:none"))
+	// All four page-break properties contain "break-": most styles have
+	// none and need only this one scan.
+	f.pageBreak = bytes.Contains(st, []byte("break-")) && (bytes.Contains(st, []byte("page-break-before:always")) || bytes.Contains(st, []byte("page-break-after:always")) ||
+		bytes.Contains(st, []byte("break-before:page")) || bytes.Contains(st, []byte("break-after:page")))
+	inlineBlock := bytes.Contains(st, []byte("display:inline-block"))
+	f.gap = nonZero(st, "padding-left:") || nonZero(st, "margin-left:") || inlineBlock
+	f.gapAfter = nonZero(st, "padding-right:") || nonZero(st, "margin-right:") || inlineBlock
+	f.wingdings = bytes.Contains(st, []byte("wingdings"))
 	return f
 }
 
@@ -430,15 +465,15 @@ func (c *converter) run(z *html.Tokenizer) {
 			}
 			c.onText(t)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, attrs, _ := c.tags.tag(z, false, c.tap, c.attrs[:0])
+			name, attrs := c.tags.tag(z, false, c.tap, c.attrs[:0])
 			c.attrs = attrs
-			f := readAttrs(attrs, &c.scratch)
+			f := readAttrs(attrs, &c.styles)
 			if c.tap != nil {
 				c.tap.StartTag(name, attrs, tt == html.SelfClosingTagToken)
 			}
 			c.onStart(tagName(name), f, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
-			name, _, _ := c.tags.tag(z, true, nil, nil)
+			name, _ := c.tags.tag(z, true, nil, nil)
 			if c.tap != nil {
 				c.tap.EndTag(name)
 			}
