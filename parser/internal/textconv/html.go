@@ -368,21 +368,44 @@ func styleFlags(st []byte) attrFlags {
 	return f
 }
 
-// renderingAttrs are the attribute names readAttrs reads.
-var renderingAttrs = [][]byte{[]byte("style"), []byte("face"), []byte("hidden"), []byte("start")}
-
 // mayHaveRenderingAttr reports whether the raw text of a tag can hold one
-// of renderingAttrs. The tokenizer lower-cases attribute names in ASCII
-// only, so a name can equal one of them only if the tag holds it in some
-// ASCII letter case; other tags skip reading their attributes, which
-// copies every name and value.
+// of the attribute names readAttrs reads (style, face, hidden, start). The
+// tokenizer lower-cases attribute names in ASCII only, so a name can equal
+// one of them only if the tag holds it in some ASCII letter case; other
+// tags skip reading their attributes, which copies every name and value.
+// It is one pass over raw, trying the names that start at each s, f or h.
 func mayHaveRenderingAttr(raw []byte) bool {
-	for _, name := range renderingAttrs {
-		if ascii.ContainsFold(raw, name) {
-			return true
+	for i, c := range raw {
+		switch c | 0x20 {
+		case 's':
+			if hasPrefixFold(raw[i:], "style") || hasPrefixFold(raw[i:], "start") {
+				return true
+			}
+		case 'f':
+			if hasPrefixFold(raw[i:], "face") {
+				return true
+			}
+		case 'h':
+			if hasPrefixFold(raw[i:], "hidden") {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// hasPrefixFold reports whether b starts with word, a lower-case ASCII
+// string, comparing ASCII letters case-insensitively.
+func hasPrefixFold(b []byte, word string) bool {
+	if len(b) < len(word) {
+		return false
+	}
+	for k := 0; k < len(word); k++ {
+		if ascii.Lower(b[k]) != word[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // wingdingsGlyphs maps the letters that Wingdings renders as check boxes
