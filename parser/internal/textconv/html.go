@@ -225,6 +225,9 @@ type converter struct {
 	lists     []list     // open <ul>/<ol> elements
 	styles    styleCache // reads style attributes
 	freeCells []*sink    // sinks of closed cells, reused for the next cells
+	freeLines [][]string // lines slices of written rows, reused for new cells
+	kept      [][]string // the kept cells of the row being written
+	rowLine   []byte     // the row line being written
 	attrs     []Attr     // attributes of the current tag
 	tags      tagReader  // reads tag names and attributes
 	tap       Tap        // sees every token first (nil: none)
