@@ -173,7 +173,13 @@ func (s *sink) text(t []byte) {
 			s.space = false
 			s.box = r == '☐' || r == '☒' || r == '☑'
 			if n == 1 {
-				s.line = append(s.line, c)
+				// The printable ASCII bytes that follow render as they are.
+				j := i
+				for j < len(t) && t[j] > ' ' && t[j] < 0x7F {
+					j++
+				}
+				s.line = append(s.line, t[i-1:j]...)
+				i = j
 			} else {
 				s.line = utf8.AppendRune(s.line, r)
 			}
