@@ -456,27 +456,34 @@ func compactLower(dst, v []byte) []byte {
 	return dst
 }
 
-// commonTags holds the names of frequent elements, so that tagName can
-// return them without allocating a new string for every tag.
-var commonTags = func() map[string]string {
-	m := map[string]string{}
+// tagInfo is the interned name of a frequent element and its kind.
+type tagInfo struct {
+	name string
+	kind elemKind
+}
+
+// commonTags holds the frequent elements, so that tagName can return their
+// names without allocating a new string for every tag, and their kinds
+// without a second look-up.
+var commonTags = func() map[string]tagInfo {
+	m := map[string]tagInfo{}
 	for _, n := range []string{"a", "b", "i", "u", "span", "font", "td", "tr", "th", "table", "tbody", "thead",
 		"img", "sup", "sub", "strong", "em", "small", "ix:nonnumeric", "ix:nonfraction", "ix:continuation",
 		"ix:exclude", "ix:footnote", "col", "colgroup", "meta", "link"} {
-		m[n] = n
+		m[n] = tagInfo{n, elemKinds[n]}
 	}
-	for n := range elemKinds {
-		m[n] = n
+	for n, k := range elemKinds {
+		m[n] = tagInfo{n, k}
 	}
 	return m
 }()
 
-// tagName returns the tag name b as a string.
-func tagName(b []byte) string {
-	if s, ok := commonTags[string(b)]; ok {
-		return s
+// tagName returns the tag name b as a string and the kind of its element.
+func tagName(b []byte) (string, elemKind) {
+	if t, ok := commonTags[string(b)]; ok {
+		return t.name, t.kind
 	}
-	return string(b)
+	return string(b), kindInline // every element of elemKinds is common
 }
 
 // run consumes the token stream, showing each token to c.tap first.
@@ -503,7 +510,8 @@ func (c *converter) run(z *html.Tokenizer) {
 			if c.tap != nil {
 				c.tap.StartTag(name, attrs, tt == html.SelfClosingTagToken)
 			}
-			c.onStart(tagName(name), f, tt == html.SelfClosingTagToken)
+			n, kind := tagName(name)
+			c.onStart(n, kind, f, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := c.tags.tag(z, true, nil, nil)
 			if c.tap != nil {
@@ -543,8 +551,9 @@ func (c *converter) onText(t []byte) {
 	s.text(t)
 }
 
-// onStart handles a start (or self-closing) tag.
-func (c *converter) onStart(name string, f attrFlags, selfClosing bool) {
+// onStart handles a start (or self-closing) tag of an element of the
+// given kind.
+func (c *converter) onStart(name string, kind elemKind, f attrFlags, selfClosing bool) {
 	if c.skip != "" {
 		switch {
 		case c.skip == "head" && !headElems[name]:
@@ -561,7 +570,6 @@ func (c *converter) onStart(name string, f attrFlags, selfClosing bool) {
 			return
 		}
 	}
-	kind := elemKinds[name]
 	if (f.hidden || kind == kindSkip) && !selfClosing && !isVoid(name) {
 		c.skip, c.skipDepth = name, 1
 		return
@@ -641,8 +649,8 @@ func (c *converter) onStart(name string, f attrFlags, selfClosing bool) {
 	}
 }
 
-// onEnd handles an end tag.
-func (c *converter) onEnd(name string) {
+// onEnd handles an end tag of an element of the given kind.
+func (c *converter) onEnd(name string, kind elemKind) {
 	if c.skip != "" {
 		switch {
 		case c.headInner != "":
@@ -689,7 +697,7 @@ func (c *converter) onEnd(name string) {
 		return
 	}
 	s := c.cur()
-	switch elemKinds[name] {
+	switch kind {
 	case kindBreak:
 		s.breakLine()
 	case kindPara:
