@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"strings"
 
 	"github.com/edgarload/edgarload/parser/internal/sgml"
@@ -50,14 +51,16 @@ func isProseDocument(d *sgml.Document, typ string) bool {
 }
 
 // documentSHA256 is the hex SHA-256 of a document as EDGAR serves it: the
-// decoded bytes of a uuencoded payload, else the body as filed.
+// decoded bytes of a uuencoded payload, else the body as filed. A payload
+// is hashed as it is decoded, without a decoded copy.
 func documentSHA256(d *sgml.Document) string {
 	raw := d.Raw
 	if d.Binary {
 		// A <PDF> wrapper line may precede the uuencoded payload.
 		if at := bytes.Index(raw[:min(len(raw), 256)], []byte("begin ")); at >= 0 {
-			if dec, ok := uudecode(raw[at:]); ok {
-				raw = dec
+			h := sha256.New()
+			if uudecodeTo(h, raw[at:]) {
+				return hex.EncodeToString(h.Sum(nil))
 			}
 		}
 	}
@@ -68,16 +71,37 @@ func documentSHA256(d *sgml.Document) string {
 // uudecode decodes a uuencoded body ("begin NNN name" ... "end"); ok is
 // false when b is not one or a line is malformed.
 func uudecode(b []byte) ([]byte, bool) {
-	b = bytes.TrimLeft(b, " \t\r\n")
-	if !bytes.HasPrefix(b, []byte("begin ")) {
+	var out bytes.Buffer
+	if !uudecodeTo(&out, b) {
 		return nil, false
 	}
-	lines := bytes.Split(b, []byte("\n"))
-	out := make([]byte, 0, len(b)*3/4)
-	for _, line := range lines[1:] {
+	return out.Bytes(), true
+}
+
+// uuChunk is how many decoded bytes uudecodeTo gathers per write.
+const uuChunk = 16 << 10
+
+// uudecodeTo writes the decoded bytes of the uuencoded body b to w (in
+// chunks, which a hash absorbs as one stream); false when b is not one or
+// a line is malformed (w may then have had part of the data).
+func uudecodeTo(w io.Writer, b []byte) bool {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	if !bytes.HasPrefix(b, []byte("begin ")) {
+		return false
+	}
+	buf := make([]byte, 0, uuChunk)
+	i := bytes.IndexByte(b, '\n')
+	for i >= 0 && i < len(b) {
+		rest := b[i+1:]
+		line := rest
+		if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+			line, i = rest[:j], i+1+j
+		} else {
+			i = -1
+		}
 		line = bytes.TrimRight(line, "\r")
 		if bytes.Equal(line, []byte("end")) {
-			return out, true
+			break
 		}
 		if len(line) == 0 {
 			continue
@@ -86,33 +110,37 @@ func uudecode(b []byte) ([]byte, bool) {
 		if n == 0 {
 			continue
 		}
-		dec, ok := uuLine(line[1:], n)
-		if !ok {
-			return nil, false
+		if len(buf)+n > cap(buf) {
+			w.Write(buf)
+			buf = buf[:0]
 		}
-		out = append(out, dec...)
+		var ok bool
+		if buf, ok = appendUULine(buf, line[1:], n); !ok {
+			return false
+		}
 	}
-	return out, true // no "end" line: what was decoded
+	w.Write(buf)
+	return true // with or without an "end" line: what was decoded
 }
 
-// uuLine decodes the n bytes of one uuencoded line body.
-func uuLine(body []byte, n int) ([]byte, bool) {
+// appendUULine appends the n bytes of one uuencoded line body to dst.
+// Trailing spaces are often stripped: missing characters count as spaces.
+func appendUULine(dst, body []byte, n int) ([]byte, bool) {
 	need := (n + 2) / 3 * 4
-	if len(body) < need {
-		// Trailing spaces are often stripped: pad them back.
-		body = append(append([]byte(nil), body...), bytes.Repeat([]byte{' '}, need-len(body))...)
-	}
-	out := make([]byte, 0, need/4*3)
-	for i := 0; i+4 <= need; i += 4 {
-		var c [4]byte
-		for j := range c {
-			ch := body[i+j]
-			if ch < ' ' || ch > '`' {
-				return nil, false
+	var q [4]byte
+	for i := 0; i < need; i += 4 {
+		for j := range q {
+			ch := byte(' ')
+			if i+j < len(body) {
+				ch = body[i+j]
 			}
-			c[j] = (ch - ' ') & 63
+			if ch < ' ' || ch > '`' {
+				return dst, false
+			}
+			q[j] = (ch - ' ') & 63
 		}
-		out = append(out, c[0]<<2|c[1]>>4, c[1]<<4|c[2]>>2, c[2]<<6|c[3])
+		dec := [3]byte{q[0]<<2 | q[1]>>4, q[1]<<4 | q[2]>>2, q[2]<<6 | q[3]}
+		dst = append(dst, dec[:min(3, n-i/4*3)]...)
 	}
-	return out[:n], true
+	return dst, true
 }

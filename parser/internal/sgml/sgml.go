@@ -245,16 +245,47 @@ var (
 	tagImsHeaderEnd = []byte("</IMS-HEADER>")
 )
 
-// indexTag returns the offset of tag at or after from, or -1.
+// indexTag returns the offset of tag at or after from, or -1. It looks
+// for the rarest byte of tag (see rarity) with IndexByte and compares tag
+// around each one: the usual first byte, '<', is among the commonest of
+// an HTML document.
 func indexTag(data []byte, from int, tag []byte) int {
 	if from < 0 || from > len(data) {
 		return -1
 	}
-	i := bytes.Index(data[from:], tag)
-	if i < 0 {
-		return -1
+	k := rarestByte(tag)
+	if k < 0 {
+		return from // tag is empty
 	}
-	return from + i
+	c := tag[k]
+	for i := from + k; i < len(data); {
+		j := bytes.IndexByte(data[i:], c)
+		if j < 0 {
+			return -1
+		}
+		if at := i + j - k; at+len(tag) <= len(data) && bytes.Equal(data[at:at+len(tag)], tag) {
+			return at
+		}
+		i += j + 1
+	}
+	return -1
+}
+
+// rarity ranks the bytes of the tags indexTag looks for by how seldom
+// they occur in filings (higher is rarer; unlisted bytes rank 0). A
+// uuencoded body holds no lower-case letters.
+var rarity = [256]uint8{'X': 8, 'U': 7, 'C': 6, 'M': 6, 'O': 5, 'E': 5, 'D': 5, 'N': 4, 'd': 3, 'e': 1, 'n': 2}
+
+// rarestByte returns the index of the rarest byte of tag (the first of
+// equals), or -1 when tag is empty.
+func rarestByte(tag []byte) int {
+	k := -1
+	for i, c := range tag {
+		if k < 0 || rarity[c] > rarity[tag[k]] {
+			k = i
+		}
+	}
+	return k
 }
 
 // headerRegion narrows the text before the first document to the

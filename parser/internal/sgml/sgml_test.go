@@ -322,3 +322,28 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestIndexTagMatchesIndex checks indexTag against bytes.Index from every
+// offset of inputs dense in near misses.
+func TestIndexTagMatchesIndex(t *testing.T) {
+	inputs := []string{
+		"", "<", "<DOCUMENT", "<DOCUMENT>", "x<DOCUMENT><DOCUMENT>", "<DOCUMEN<DOCUMENT>UU>",
+		"a</TEXT</TEXT>X</TEXT>", "begin 644 d.pdf\nM1\nen\nend\n", "\nen\ne\nend", "XXXX</TEXTX>",
+	}
+	tags := []string{"<DOCUMENT>", "</DOCUMENT>", "</TEXT>", "\nend", "<TEXT>", "X", ""}
+	for _, in := range inputs {
+		for _, tag := range tags {
+			for from := -1; from <= len(in)+1; from++ {
+				want := -1
+				if from >= 0 && from <= len(in) {
+					if i := strings.Index(in[from:], tag); i >= 0 {
+						want = from + i
+					}
+				}
+				if got := indexTag([]byte(in), from, []byte(tag)); got != want {
+					t.Errorf("indexTag(%q, %d, %q) = %d, want %d", in, from, tag, got, want)
+				}
+			}
+		}
+	}
+}

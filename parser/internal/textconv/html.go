@@ -173,7 +173,13 @@ func (s *sink) text(t []byte) {
 			s.space = false
 			s.box = r == '☐' || r == '☒' || r == '☑'
 			if n == 1 {
-				s.line = append(s.line, c)
+				// The printable ASCII bytes that follow render as they are.
+				j := i
+				for j < len(t) && t[j] > ' ' && t[j] < 0x7F {
+					j++
+				}
+				s.line = append(s.line, t[i-1:j]...)
+				i = j
 			} else {
 				s.line = utf8.AppendRune(s.line, r)
 			}
@@ -223,8 +229,11 @@ type converter struct {
 	gapAfter  []openElem // open inline elements followed by a gap
 	textMode  bool       // plain text wrapped in HTML: all text is preformatted
 	lists     []list     // open <ul>/<ol> elements
-	scratch   []byte     // reused buffer of readAttrs
+	styles    styleCache // reads style attributes
 	freeCells []*sink    // sinks of closed cells, reused for the next cells
+	freeLines [][]string // lines slices of written rows, reused for new cells
+	kept      [][]string // the kept cells of the row being written
+	rowLine   []byte     // the row line being written
 	attrs     []Attr     // attributes of the current tag
 	tags      tagReader  // reads tag names and attributes
 	tap       Tap        // sees every token first (nil: none)
@@ -297,29 +306,20 @@ type attrFlags struct {
 	start     int  // start attribute of an <ol>
 }
 
-// readAttrs reads the attributes that change rendering.
-// scratch is reused for the compacted style (see compactLower).
-func readAttrs(attrs []Attr, scratch *[]byte) attrFlags {
+// readAttrs reads the attributes that change rendering; styles reads the
+// style attribute (and remembers what it read).
+func readAttrs(attrs []Attr, styles *styleCache) attrFlags {
 	var f attrFlags
 	for _, a := range attrs {
 		k, v := a.Key, a.Val
 		switch string(k) {
 		case "style":
-			*scratch = compactLower((*scratch)[:0], v)
-			st := *scratch
-			if bytes.Contains(st, []byte("display:none")) {
-				f.hidden = true
-			}
-			// All four page-break properties contain "break-": most styles
-			// have none and need only this one scan.
-			if bytes.Contains(st, []byte("break-")) && (bytes.Contains(st, []byte("page-break-before:always")) || bytes.Contains(st, []byte("page-break-after:always")) ||
-				bytes.Contains(st, []byte("break-before:page")) || bytes.Contains(st, []byte("break-after:page"))) {
-				f.pageBreak = true
-			}
-			inlineBlock := bytes.Contains(st, []byte("display:inline-block"))
-			f.gap = f.gap || nonZero(st, "padding-left:") || nonZero(st, "margin-left:") || inlineBlock
-			f.gapAfter = f.gapAfter || nonZero(st, "padding-right:") || nonZero(st, "margin-right:") || inlineBlock
-			f.wingdings = f.wingdings || bytes.Contains(st, []byte("wingdings"))
+			s := styles.flags(v)
+			f.hidden = f.hidden || s.hidden
+			f.pageBreak = f.pageBreak || s.pageBreak
+			f.gap = f.gap || s.gap
+			f.gapAfter = f.gapAfter || s.gapAfter
+			f.wingdings = f.wingdings || s.wingdings
 		case "face":
 			f.wingdings = f.wingdings || containsWingdings(v)
 		case "hidden":
@@ -333,21 +333,88 @@ func readAttrs(attrs []Attr, scratch *[]byte) attrFlags {
 	return f
 }
 
-// renderingAttrs are the attribute names readAttrs reads.
-var renderingAttrs = [][]byte{[]byte("style"), []byte("face"), []byte("hidden"), []byte("start")}
+// Bounds of a styleCache: how many styles it holds and how long each may be.
+const (
+	maxCachedStyles   = 4096
+	maxCachedStyleLen = 512
+)
+
+// styleCache reads style attributes. Generated filings repeat a few
+// styles on thousands of tags: each distinct (short) style is read once.
+type styleCache struct {
+	scratch []byte               // the compacted style (see compactLower)
+	seen    map[string]attrFlags // flags by raw style value
+}
+
+// flags returns the rendering hints of the style value v.
+func (sc *styleCache) flags(v []byte) attrFlags {
+	if f, ok := sc.seen[string(v)]; ok {
+		return f
+	}
+	sc.scratch = compactLower(sc.scratch[:0], v)
+	f := styleFlags(sc.scratch)
+	if len(v) <= maxCachedStyleLen && len(sc.seen) < maxCachedStyles {
+		if sc.seen == nil {
+			sc.seen = map[string]attrFlags{}
+		}
+		sc.seen[string(v)] = f
+	}
+	return f
+}
+
+// styleFlags reads the compacted style st.
+func styleFlags(st []byte) attrFlags {
+	var f attrFlags
+	f.hidden = bytes.Contains(st, []byte("display:none"))
+	// All four page-break properties contain "break-": most styles have
+	// none and need only this one scan.
+	f.pageBreak = bytes.Contains(st, []byte("break-")) && (bytes.Contains(st, []byte("page-break-before:always")) || bytes.Contains(st, []byte("page-break-after:always")) ||
+		bytes.Contains(st, []byte("break-before:page")) || bytes.Contains(st, []byte("break-after:page")))
+	inlineBlock := bytes.Contains(st, []byte("display:inline-block"))
+	f.gap = nonZero(st, "padding-left:") || nonZero(st, "margin-left:") || inlineBlock
+	f.gapAfter = nonZero(st, "padding-right:") || nonZero(st, "margin-right:") || inlineBlock
+	f.wingdings = bytes.Contains(st, []byte("wingdings"))
+	return f
+}
 
 // mayHaveRenderingAttr reports whether the raw text of a tag can hold one
-// of renderingAttrs. The tokenizer lower-cases attribute names in ASCII
-// only, so a name can equal one of them only if the tag holds it in some
-// ASCII letter case; other tags skip reading their attributes, which
-// copies every name and value.
+// of the attribute names readAttrs reads (style, face, hidden, start). The
+// tokenizer lower-cases attribute names in ASCII only, so a name can equal
+// one of them only if the tag holds it in some ASCII letter case; other
+// tags skip reading their attributes, which copies every name and value.
+// It is one pass over raw, trying the names that start at each s, f or h.
 func mayHaveRenderingAttr(raw []byte) bool {
-	for _, name := range renderingAttrs {
-		if ascii.ContainsFold(raw, name) {
-			return true
+	for i, c := range raw {
+		switch c | 0x20 {
+		case 's':
+			if hasPrefixFold(raw[i:], "style") || hasPrefixFold(raw[i:], "start") {
+				return true
+			}
+		case 'f':
+			if hasPrefixFold(raw[i:], "face") {
+				return true
+			}
+		case 'h':
+			if hasPrefixFold(raw[i:], "hidden") {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// hasPrefixFold reports whether b starts with word, a lower-case ASCII
+// string, comparing ASCII letters case-insensitively.
+func hasPrefixFold(b []byte, word string) bool {
+	if len(b) < len(word) {
+		return false
+	}
+	for k := 0; k < len(word); k++ {
+		if ascii.Lower(b[k]) != word[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // wingdingsGlyphs maps the letters that Wingdings renders as check boxes
@@ -389,27 +456,34 @@ func compactLower(dst, v []byte) []byte {
 	return dst
 }
 
-// commonTags holds the names of frequent elements, so that tagName can
-// return them without allocating a new string for every tag.
-var commonTags = func() map[string]string {
-	m := map[string]string{}
+// tagInfo is the interned name of a frequent element and its kind.
+type tagInfo struct {
+	name string
+	kind elemKind
+}
+
+// commonTags holds the frequent elements, so that tagName can return their
+// names without allocating a new string for every tag, and their kinds
+// without a second look-up.
+var commonTags = func() map[string]tagInfo {
+	m := map[string]tagInfo{}
 	for _, n := range []string{"a", "b", "i", "u", "span", "font", "td", "tr", "th", "table", "tbody", "thead",
 		"img", "sup", "sub", "strong", "em", "small", "ix:nonnumeric", "ix:nonfraction", "ix:continuation",
 		"ix:exclude", "ix:footnote", "col", "colgroup", "meta", "link"} {
-		m[n] = n
+		m[n] = tagInfo{n, elemKinds[n]}
 	}
-	for n := range elemKinds {
-		m[n] = n
+	for n, k := range elemKinds {
+		m[n] = tagInfo{n, k}
 	}
 	return m
 }()
 
-// tagName returns the tag name b as a string.
-func tagName(b []byte) string {
-	if s, ok := commonTags[string(b)]; ok {
-		return s
+// tagName returns the tag name b as a string and the kind of its element.
+func tagName(b []byte) (string, elemKind) {
+	if t, ok := commonTags[string(b)]; ok {
+		return t.name, t.kind
 	}
-	return string(b)
+	return string(b), kindInline // every element of elemKinds is common
 }
 
 // run consumes the token stream, showing each token to c.tap first.
@@ -430,15 +504,16 @@ func (c *converter) run(z *html.Tokenizer) {
 			}
 			c.onText(t)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, attrs, _ := c.tags.tag(z, false, c.tap, c.attrs[:0])
+			name, attrs := c.tags.tag(z, false, c.tap, c.attrs[:0])
 			c.attrs = attrs
-			f := readAttrs(attrs, &c.scratch)
+			f := readAttrs(attrs, &c.styles)
 			if c.tap != nil {
 				c.tap.StartTag(name, attrs, tt == html.SelfClosingTagToken)
 			}
-			c.onStart(tagName(name), f, tt == html.SelfClosingTagToken)
+			n, kind := tagName(name)
+			c.onStart(n, kind, f, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
-			name, _, _ := c.tags.tag(z, true, nil, nil)
+			name, _ := c.tags.tag(z, true, nil, nil)
 			if c.tap != nil {
 				c.tap.EndTag(name)
 			}
@@ -476,8 +551,9 @@ func (c *converter) onText(t []byte) {
 	s.text(t)
 }
 
-// onStart handles a start (or self-closing) tag.
-func (c *converter) onStart(name string, f attrFlags, selfClosing bool) {
+// onStart handles a start (or self-closing) tag of an element of the
+// given kind.
+func (c *converter) onStart(name string, kind elemKind, f attrFlags, selfClosing bool) {
 	if c.skip != "" {
 		switch {
 		case c.skip == "head" && !headElems[name]:
@@ -494,7 +570,6 @@ func (c *converter) onStart(name string, f attrFlags, selfClosing bool) {
 			return
 		}
 	}
-	kind := elemKinds[name]
 	if (f.hidden || kind == kindSkip) && !selfClosing && !isVoid(name) {
 		c.skip, c.skipDepth = name, 1
 		return
@@ -574,8 +649,8 @@ func (c *converter) onStart(name string, f attrFlags, selfClosing bool) {
 	}
 }
 
-// onEnd handles an end tag.
-func (c *converter) onEnd(name string) {
+// onEnd handles an end tag of an element of the given kind.
+func (c *converter) onEnd(name string, kind elemKind) {
 	if c.skip != "" {
 		switch {
 		case c.headInner != "":
@@ -622,7 +697,7 @@ func (c *converter) onEnd(name string) {
 		return
 	}
 	s := c.cur()
-	switch elemKinds[name] {
+	switch kind {
 	case kindBreak:
 		s.breakLine()
 	case kindPara:

@@ -27,40 +27,32 @@ type tagReader struct {
 // span is a byte range [start, end) of a raw tag; key spans index lower.
 type span struct{ start, end int }
 
-// tag returns the lower-cased name of the current tag token of z, its
-// attributes appended to dst (for a start tag), and whether it has any.
-// A tag read by the tokenizer gets its attributes only when they may
-// change rendering (mayHaveRenderingAttr) or tap wants them.
-func (r *tagReader) tag(z *html.Tokenizer, end bool, tap Tap, dst []Attr) (name []byte, _ []Attr, hasAttr bool) {
+// tag returns the lower-cased name of the current tag token of z and, for
+// a start tag, its attributes appended to dst when they may change
+// rendering (mayHaveRenderingAttr) or tap wants them; otherwise none.
+func (r *tagReader) tag(z *html.Tokenizer, end bool, tap Tap, dst []Attr) (name []byte, _ []Attr) {
 	raw := z.Raw()
-	skip := 1
 	if end {
-		skip = 2
+		return r.endTag(z, raw), dst
 	}
-	if len(raw) <= skip || raw[0] != '<' || (end && raw[1] != '/') || !isASCIILetter(raw[skip]) ||
+	if len(raw) <= 1 || raw[0] != '<' || !isASCIILetter(raw[1]) ||
 		bytes.IndexByte(raw, '&') >= 0 || bytes.IndexByte(raw, '\r') >= 0 || bytes.IndexByte(raw, 0) >= 0 {
-		name, hasAttr = z.TagName()
-		if !end && hasAttr && (mayHaveRenderingAttr(raw) || tap != nil && tap.WantAttrs(name)) {
+		name, hasAttr := z.TagName()
+		if hasAttr && (mayHaveRenderingAttr(raw) || tap != nil && tap.WantAttrs(name)) {
 			dst = collectAttrs(z, dst)
 		}
-		return name, dst, hasAttr
+		return name, dst
 	}
-	i := skip
-	for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
-		i++
-	}
-	r.lower = appendLower(r.lower[:0], raw[skip:i])
+	i := nameEnd(raw, 1)
+	r.lower = appendLower(r.lower[:0], raw[1:i])
 	nameLen := len(r.lower)
-	r.spans = r.spans[:0]
-	r.scanAttrs(raw, i)
-	if end {
-		return r.lower[:nameLen], dst, false // the tokenizer keeps no attributes of end tags
-	}
 	// The same attributes as the tokenizer path above: only those that
 	// may change rendering or that tap wants.
-	if len(r.spans) == 0 || !(mayHaveRenderingAttr(raw) || tap != nil && tap.WantAttrs(r.lower[:nameLen])) {
-		return r.lower[:nameLen], dst, len(r.spans) > 0
+	if !(mayHaveRenderingAttr(raw) || tap != nil && tap.WantAttrs(r.lower[:nameLen])) {
+		return r.lower[:nameLen], dst
 	}
+	r.spans = r.spans[:0]
+	r.scanAttrs(raw, i)
 	for k := 0; k < len(r.spans); k += 2 {
 		ks, vs := r.spans[k], r.spans[k+1]
 		var val []byte
@@ -69,7 +61,32 @@ func (r *tagReader) tag(z *html.Tokenizer, end bool, tap Tap, dst []Attr) (name 
 		}
 		dst = append(dst, Attr{Key: r.lower[ks.start:ks.end], Val: val})
 	}
-	return r.lower[:nameLen], dst, len(r.spans) > 0
+	return r.lower[:nameLen], dst
+}
+
+// endTag returns the lower-cased name of the end tag raw, the current
+// token of z. The tokenizer keeps no attributes of end tags and changes a
+// name only by replacing NUL, so only the name is read.
+func (r *tagReader) endTag(z *html.Tokenizer, raw []byte) []byte {
+	if len(raw) <= 2 || raw[0] != '<' || raw[1] != '/' || !isASCIILetter(raw[2]) {
+		name, _ := z.TagName()
+		return name
+	}
+	i := nameEnd(raw, 2)
+	if bytes.IndexByte(raw[2:i], 0) >= 0 {
+		name, _ := z.TagName()
+		return name
+	}
+	r.lower = appendLower(r.lower[:0], raw[2:i])
+	return r.lower
+}
+
+// nameEnd returns the offset after the tag name that starts at i in raw.
+func nameEnd(raw []byte, i int) int {
+	for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
+		i++
+	}
+	return i
 }
 
 // scanAttrs records the attributes of raw, a whole tag, from i (just after

@@ -26,24 +26,38 @@ func (c *converter) closeCell(t *table) {
 
 // newCell returns an empty sink for a table cell, reusing one of a closed
 // cell (nothing refers to it any more: its lines went to its row, and a
-// table nested in it was closed before it) with its line buffer.
+// table nested in it was closed before it) with its line buffer, and the
+// lines slice of a written row.
 func (c *converter) newCell() *sink {
+	var lines []string
+	if n := len(c.freeLines); n > 0 {
+		lines = c.freeLines[n-1]
+		c.freeLines = c.freeLines[:n-1]
+	}
 	n := len(c.freeCells)
 	if n == 0 {
-		return &sink{}
+		return &sink{lines: lines}
 	}
 	s := c.freeCells[n-1]
 	c.freeCells = c.freeCells[:n-1]
-	*s = sink{line: s.line[:0]}
+	*s = sink{line: s.line[:0], lines: lines}
 	return s
 }
 
 // closeRow ends the open row of t and writes its lines to the parent.
+// The lines slices of its cells are kept for new cells: the parent got
+// their strings, not the slices.
 func (c *converter) closeRow(t *table) {
 	c.closeCell(t)
 	if len(t.cells) > 0 {
-		for _, l := range composeRow(t.cells) {
-			t.parent.addLine(l)
+		c.kept = keepCells(c.kept[:0], t.cells)
+		c.writeRow(t.parent, c.kept)
+		clear(c.kept)
+		for i, cl := range t.cells {
+			if cap(cl) > 0 {
+				c.freeLines = append(c.freeLines, cl[:0])
+			}
+			t.cells[i] = nil
 		}
 	}
 	t.cells = t.cells[:0]
@@ -62,12 +76,42 @@ func (c *converter) closeTable() {
 	t.parent.breakLine()
 }
 
-// composeRow lays the cells of one row side by side: line k of the result
-// joins line k of every cell that has one with tabs. Empty cells are
-// dropped, a cell holding only a currency sign is glued to the next cell
-// and one holding only ")" or "%" to the previous one.
-func composeRow(cells [][]string) []string {
-	kept := cells[:0:0]
+// writeRow lays the kept cells of a row (see keepCells) side by side and
+// writes the lines to s: line k joins line k of every cell that has one
+// with tabs. The lines are built in c.rowLine, which the document sink
+// copies without making strings of them.
+func (c *converter) writeRow(s *sink, kept [][]string) {
+	if len(kept) == 1 {
+		for _, l := range kept[0] {
+			s.addLine(l)
+		}
+		return
+	}
+	n := 0
+	for _, cl := range kept {
+		n = max(n, len(cl))
+	}
+	for k := 0; k < n; k++ {
+		l, sep := c.rowLine[:0], false
+		for _, cl := range kept {
+			if k < len(cl) {
+				if sep {
+					l = append(l, '\t')
+				}
+				l, sep = append(l, cl[k]...), true
+			}
+		}
+		s.addLineBytes(l)
+		c.rowLine = l
+	}
+}
+
+// keepCells appends to kept the cells of a row that writeRow lays out:
+// empty cells are dropped, a cell holding only a currency sign is glued to
+// the next cell and one holding only ")" or "%" to the previous one, and
+// a wrapped value is joined (see joinWrapped). It may replace entries of
+// cells.
+func keepCells(kept, cells [][]string) [][]string {
 	for i := 0; i < len(cells); i++ {
 		cl := cells[i]
 		if len(cl) == 0 {
@@ -92,26 +136,10 @@ func composeRow(cells [][]string) []string {
 		}
 		kept = append(kept, cl)
 	}
-	if len(kept) == 1 {
-		return kept[0]
+	if len(kept) > 1 {
+		joinWrapped(kept)
 	}
-	joinWrapped(kept)
-	n := 0
-	for _, cl := range kept {
-		n = max(n, len(cl))
-	}
-	out := make([]string, 0, n)
-	parts := make([]string, 0, len(kept))
-	for k := 0; k < n; k++ {
-		parts = parts[:0]
-		for _, cl := range kept {
-			if k < len(cl) {
-				parts = append(parts, cl[k])
-			}
-		}
-		out = append(out, strings.Join(parts, "\t"))
-	}
-	return out
+	return kept
 }
 
 // reFieldLabel matches a cell line that starts a labelled field of a
