@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -113,8 +114,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 					failed++
 					fmt.Fprintf(stderr, "edgarload: %v\n", e)
 				}
-				_, err := w.Write(p.out)
-				return err
+				return p.write(w)
 			})
 			if err != nil {
 				return err
@@ -418,8 +418,28 @@ func buildVersion() string {
 // parsed is what `parse` prints for one input: its output (a JSON line,
 // or the text of its documents) and its errors.
 type parsed struct {
-	out  []byte
+	out  *bytes.Buffer // from outBuffers: given back once written
 	errs []error
+}
+
+// outBuffers recycles the output buffers of `parse`: a buffer reused is
+// memory the process need not fault in and zero again for every filing.
+var outBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledOutput is the largest output buffer kept for reuse.
+const maxPooledOutput = 16 << 20
+
+// write writes p's output to w and gives its buffer back.
+func (p parsed) write(w io.Writer) error {
+	if p.out == nil {
+		return nil
+	}
+	_, err := w.Write(p.out.Bytes())
+	if p.out.Cap() <= maxPooledOutput {
+		p.out.Reset()
+		outBuffers.Put(p.out)
+	}
+	return err
 }
 
 // parseOne parses one input for `parse` (on a worker goroutine): the
@@ -429,23 +449,23 @@ func parseOne(in etl.Input, textOnly bool) parsed {
 	if err != nil {
 		return parsed{errs: []error{err}}
 	}
-	var buf bytes.Buffer
+	buf := outBuffers.Get().(*bytes.Buffer)
 	if textOnly {
-		var p parsed
-		p.errs = printText(&buf, in, data)
-		p.out = buf.Bytes()
-		return p
+		return parsed{out: buf, errs: printText(buf, in, data)}
 	}
 	f, err := etl.ParseInput(in)
 	if err != nil {
+		outBuffers.Put(buf)
 		return parsed{errs: []error{err}}
 	}
-	enc := json.NewEncoder(&buf)
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(f); err != nil {
+		buf.Reset()
+		outBuffers.Put(buf)
 		return parsed{errs: []error{fmt.Errorf("%s: encode JSON: %w", in.Name, err)}}
 	}
-	return parsed{out: buf.Bytes()}
+	return parsed{out: buf}
 }
 
 // printText writes the plain text of an input's primary document (of each
