@@ -115,8 +115,10 @@ func TestLedgerRecordsEveryFile(t *testing.T) {
 	if n := count(t, pool, `SELECT count(*) FROM edgar.load_files WHERE run_id = $1 AND outcome = 'unchanged'`, again.RunID); n != 30 {
 		t.Errorf("%d unchanged file rows on a reload, want 30", n)
 	}
-	if n := count(t, pool, `SELECT count(*) FROM edgar.load_files WHERE run_id = $1 AND outcome = 'superseded' AND detail LIKE '%f00.txt (stored)'`, again.RunID); n != 1 {
-		t.Errorf("%d superseded file rows naming the stored winner on a reload, want 1", n)
+	// The winner is named whether the loser met it stored ("… (stored)") or
+	// in the same batch (the parsers hand the larger inputs out first).
+	if n := count(t, pool, `SELECT count(*) FROM edgar.load_files WHERE run_id = $1 AND outcome = 'superseded' AND detail LIKE '%f00.txt%'`, again.RunID); n != 1 {
+		t.Errorf("%d superseded file rows naming the winner on a reload, want 1", n)
 	}
 }
 
