@@ -456,7 +456,7 @@ func run(parent context.Context, pool *pgxpool.Pool, paths []string, opts Option
 			timeout: attemptTimeout(opts)}, walked, ins, outs, log)
 	}()
 	byWeight := func(in Input) int64 { return in.weight }
-	startWorkers(ctx, opts.Workers, &wg, largestFirst(ctx, ins, byWeight), outs, func(in Input) outcome { return process(in, parse) })
+	startWorkers(ctx, opts.Workers, &wg, largestFirst(ctx, opts.Workers, ins, byWeight), outs, func(in Input) outcome { return process(in, parse) })
 	go func() { wg.Wait(); close(outs) }()
 
 	w := &batchWriter{pool: pool, log: log, rejectPV: rejectParserVersion(opts), cancel: cancel,

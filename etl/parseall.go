@@ -77,7 +77,7 @@ func ParseInputs[T any](ctx context.Context, paths []string, workers int, maxInf
 		})
 	}()
 	byWeight := func(s sequenced[Input]) int64 { return s.weight }
-	startWorkers(ctx, workers, &wg, largestFirst(ctx, ins, byWeight), outs, func(s sequenced[Input]) sequenced[T] {
+	startWorkers(ctx, workers, &wg, largestFirst(ctx, workers, ins, byWeight), outs, func(s sequenced[Input]) sequenced[T] {
 		return sequenced[T]{n: s.n, weight: s.weight, v: work(s.v)}
 	})
 	go func() { wg.Wait(); close(outs) }()
@@ -129,8 +129,12 @@ func emitInOrder[T any](outs <-chan sequenced[T], budget *semaphore.Weighted, em
 // the in-flight byte budget), so a large input read behind many small ones
 // starts as soon as it is read instead of last, where it would leave the
 // other cores idle while it alone is parsed. Inputs of equal weight keep
-// their order.
-func largestFirst[T any](ctx context.Context, in <-chan T, weight func(T) int64) <-chan T {
+// their order. For one worker there is no idle core to save: in is
+// returned as it is, and inputs keep their walk order.
+func largestFirst[T any](ctx context.Context, workers int, in <-chan T, weight func(T) int64) <-chan T {
+	if workers <= 1 {
+		return in
+	}
 	out := make(chan T)
 	go func() {
 		defer close(out)

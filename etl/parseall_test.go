@@ -78,7 +78,7 @@ func TestLargestFirst(t *testing.T) {
 	close(in)
 	// The input is closed and full before the first item is taken, so
 	// every item is taken before the first is handed on: 9 9 4 3 1 1.
-	out := largestFirst(context.Background(), in, func(w int) int64 { return int64(w) })
+	out := largestFirst(context.Background(), 2, in, func(w int) int64 { return int64(w) })
 	var got []int
 	for v := range out {
 		got = append(got, v)
@@ -95,18 +95,23 @@ func TestLargestFirst(t *testing.T) {
 	}
 	close(in2)
 	var order []int
-	for v := range largestFirst(context.Background(), in2, func(x item) int64 { return int64(x.w) }) {
+	for v := range largestFirst(context.Background(), 2, in2, func(x item) int64 { return int64(x.w) }) {
 		order = append(order, v.pos)
 	}
 	if want := []int{1, 3, 0, 2, 4}; !slices.Equal(order, want) {
 		t.Errorf("tie order %v, want %v", order, want)
 	}
 
+	// One worker: the input channel itself, walk order kept.
+	if one := make(chan int); largestFirst(context.Background(), 1, one, func(int) int64 { return 0 }) != (<-chan int)(one) {
+		t.Error("one worker: want the input channel unchanged")
+	}
+
 	// A cancelled context closes the output without draining the input.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	open := make(chan int)
-	if _, ok := <-largestFirst(ctx, open, func(int) int64 { return 0 }); ok {
+	if _, ok := <-largestFirst(ctx, 2, open, func(int) int64 { return 0 }); ok {
 		t.Error("cancelled: got an item, want a closed channel")
 	}
 }
