@@ -104,3 +104,18 @@ func ToLower(s string) string {
 	b.WriteString(s[start:])
 	return b.String()
 }
+
+// HasPrefixFold reports whether s starts with word, a lower-case ASCII
+// string, comparing the ASCII letters of s case-insensitively (exact for
+// words without k or s, as ContainsFold).
+func HasPrefixFold(s, word string) bool {
+	if len(s) < len(word) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		if Lower(s[i]) != word[i] {
+			return false
+		}
+	}
+	return true
+}

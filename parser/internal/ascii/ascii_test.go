@@ -58,3 +58,17 @@ func TestToLower(t *testing.T) {
 		}
 	}
 }
+
+func TestHasPrefixFold(t *testing.T) {
+	for _, c := range []struct {
+		s, word string
+		want    bool
+	}{
+		{"ITEM 1", "item", true}, {"Item", "item", true}, {"Ite", "item", false}, {"xItem", "item", false},
+		{"", "", true}, {"Ítem", "item", false},
+	} {
+		if got := HasPrefixFold(c.s, c.word); got != c.want {
+			t.Errorf("HasPrefixFold(%q, %q) = %v", c.s, c.word, got)
+		}
+	}
+}

@@ -139,11 +139,8 @@ func Extract(text, form, filed string) []Item {
 	var bs []boundary
 	part, lastNum := "I", ""
 	prev := "" // the line before the current one
-	// lower is text with ASCII letters lower-cased (same offsets). The
-	// words "part", "ignature" and "item" have no letter with a non-ASCII
-	// case variant, so a line whose lower-cased copy lacks the word cannot
-	// match partRe, signatureRe or headingRe: the regexps are skipped.
-	lower := ascii.ToLower(text)
+	// Every line regexp is anchored at the start of the line: the lines
+	// whose start cannot begin their word are not given to them (startsOf).
 	for off := 0; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n')
 		next := len(text)
@@ -153,8 +150,9 @@ func Extract(text, form, filed string) []Item {
 			end += off
 			next = end + 1
 		}
-		line, low := text[off:end], lower[off:end]
-		if fam != fam8K && strings.Contains(low, "part") {
+		line := text[off:end]
+		ls := startsOf(line)
+		if fam != fam8K && ls.mayBe(line, "part") {
 			if m := partRe.FindStringSubmatch(line); m != nil && utf8.RuneCountInString(line) < 150 {
 				p := strings.ToUpper(m[1])
 				if p != part {
@@ -174,13 +172,13 @@ func Extract(text, form, filed string) []Item {
 				continue
 			}
 		}
-		if endsItem(line, low, fam) {
+		if endsItem(line, ls.first, fam) {
 			bs = append(bs, boundary{at: off})
 			prev = line
 			off = next
 			continue
 		}
-		if !strings.Contains(low, "item") {
+		if !ls.mayBe(line, "item") {
 			prev = line
 			off = next
 			continue
@@ -205,18 +203,22 @@ func Extract(text, form, filed string) []Item {
 
 // endsItem reports whether a line ends the item before it without
 // starting one: a SIGNATURES heading, the sentence opening the signature
-// block, a POWER OF ATTORNEY heading or an 8-K section banner. low is
-// the line with ASCII letters lower-cased; the words the regexps need are
-// looked for first.
-func endsItem(line, low, fam string) bool {
+// block, a POWER OF ATTORNEY heading or an 8-K section banner. first is
+// the offset after the line's leading blanks, where the word each regexp
+// needs must start (in any (?i) case form: "ſ" is an "s"). "pursuant" and
+// "section" hold an s and are also looked for ASCII case-insensitively in
+// the line, as they were before the start was checked, so that a line
+// printing the long s decides as it did.
+func endsItem(line string, first int, fam string) bool {
+	t := line[first:]
 	switch {
-	case strings.Contains(low, "ignature") && signatureRe.MatchString(line):
+	case startsS(t, "ignature") && signatureRe.MatchString(line):
 		return true
-	case strings.Contains(low, "pursuant") && signSentenceRe.MatchString(line):
+	case ascii.HasPrefixFold(t, "pur") && ascii.ContainsFold(line, "pursuant") && signSentenceRe.MatchString(line):
 		return true
-	case strings.Contains(low, "attorney") && attorneyRe.MatchString(line):
+	case (ascii.HasPrefixFold(t, "power") || startsS(t, "pecial")) && attorneyRe.MatchString(line):
 		return true
-	case fam == fam8K && strings.Contains(low, "section") && utf8.RuneCountInString(line) < 140 && bannerRe.MatchString(line):
+	case fam == fam8K && startsS(t, "ection") && ascii.ContainsFold(line, "section") && utf8.RuneCountInString(line) < 140 && bannerRe.MatchString(line):
 		return true
 	}
 	return false
@@ -434,7 +436,7 @@ func contentLetters(s string) int {
 func contentLettersUpTo(s string, limit int) int {
 	n := 0
 	for l := range strings.SplitSeq(s, "\n") {
-		if mayBePageLine(l) && pageLineRe.MatchString(l) || ascii.ContainsFold(l, "part") && partRe.MatchString(l) {
+		if mayBePageLine(l) && pageLineRe.MatchString(l) || startsOf(l).mayBe(l, "part") && partRe.MatchString(l) {
 			continue
 		}
 		for _, r := range l {

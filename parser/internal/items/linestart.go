@@ -1,0 +1,87 @@
+// Line-start prefilters: every line regexp of the extractor is anchored
+// at the start of the line, so its first word can only begin at one or
+// two offsets of the line, found without looking at the rest of it.
+
+package items
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/edgarload/edgarload/parser/internal/ascii"
+)
+
+// lineStart holds the offsets of a line where the first word of an
+// anchored regexp may begin: first, after the leading blanks
+// ([\s\x{a0}]*), and cell, after a short non-letter cell and a tab
+// ("•\tItem 1."; the lead of headingRe and partRe), -1 when the line has
+// no such cell.
+type lineStart struct{ first, cell int }
+
+// maxCellBytes is the most bytes of the short cell of the lead of
+// headingRe and partRe ([^\pL\t]{0,6}: six runes of up to four bytes).
+const maxCellBytes = 6 * utf8.UTFMax
+
+// startsOf returns the offsets of line where a word following the lead
+// `^[\s\x{a0}]*(?:[^\pL\t]{0,6}\t[\s\x{a0}]*)?` may start. The word of
+// every regexp begins with a letter, which is not a blank, so after the
+// greedy run of blanks it starts at first; or the optional cell is used,
+// and then its tab is the first one after first, at most six runes on,
+// and the word starts after the blanks that follow the tab.
+func startsOf(line string) lineStart {
+	ls := lineStart{first: skipBlanks(line, 0), cell: -1}
+	f := ls.first
+	if f >= len(line) || ascii.Lower(line[f]) >= 'a' && ascii.Lower(line[f]) <= 'z' {
+		return ls // a letter cannot be part of the cell
+	}
+	win := line[f:min(len(line), f+maxCellBytes+1)]
+	if t := strings.IndexByte(win, '\t'); t >= 0 && utf8.RuneCountInString(win[:t]) <= 6 {
+		ls.cell = skipBlanks(line, f+t+1)
+	}
+	return ls
+}
+
+// mayBe reports whether word (lower-case ASCII without k or s) is at one
+// of the start offsets of line, ASCII letters compared case-insensitively.
+func (ls lineStart) mayBe(line, word string) bool {
+	return ascii.HasPrefixFold(line[ls.first:], word) || ls.cell >= 0 && ascii.HasPrefixFold(line[ls.cell:], word)
+}
+
+// skipBlanks returns the offset after the run of [\s\x{a0}] (tab, line
+// feed, form feed, carriage return, space, no-break space) at s[i:].
+func skipBlanks(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case ' ', '\t', '\n', '\f', '\r':
+			i++
+		case 0xc2:
+			if i+1 >= len(s) || s[i+1] != 0xa0 {
+				return i
+			}
+			i += 2
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// foldS returns the length of the letter s at the start of t in any of
+// its (?i) case forms (s, S, ſ U+017F), 0 when t does not start with it.
+func foldS(t string) int {
+	switch {
+	case t != "" && (t[0] == 's' || t[0] == 'S'):
+		return 1
+	case strings.HasPrefix(t, "\u017f"):
+		return len("\u017f")
+	}
+	return 0
+}
+
+// startsS reports whether t starts with "s" then rest (lower-case ASCII
+// without k or s), s in any (?i) case form and rest ASCII
+// case-insensitively.
+func startsS(t, rest string) bool {
+	n := foldS(t)
+	return n > 0 && ascii.HasPrefixFold(t[n:], rest)
+}

@@ -1,0 +1,116 @@
+package items
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// lineChecks pairs each anchored line regexp with the start test run
+// before it; the test must admit every line the regexp matches.
+var lineChecks = []struct {
+	name  string
+	re    *regexp.Regexp
+	admit func(line string) bool
+}{
+	{"headingRe", headingRe, func(l string) bool { return startsOf(l).mayBe(l, "item") }},
+	{"partRe", partRe, func(l string) bool { return startsOf(l).mayBe(l, "part") }},
+	{"signatureRe", signatureRe, func(l string) bool { return startsS(l[startsOf(l).first:], "ignature") }},
+	{"signSentenceRe", signSentenceRe, func(l string) bool { return strings.HasPrefix(strings.ToLower(l[startsOf(l).first:]), "pur") }},
+	{"attorneyRe", attorneyRe, func(l string) bool {
+		t := l[startsOf(l).first:]
+		return strings.HasPrefix(strings.ToLower(t), "power") || startsS(t, "pecial")
+	}},
+	{"bannerRe", bannerRe, func(l string) bool { return startsS(l[startsOf(l).first:], "ection") }},
+}
+
+// sampleLines returns the lines of the test documents and some made up.
+func sampleLines(t testing.TB) []string {
+	lines := []string{
+		"PART I", "\u2022\tPART\u00a0IV — OTHER", " \t\u00a0 Item 7", "-\t ITEM 2", "(a)\u00a0\tItem 1", "1234567\tItem 1",
+		"123456\tItem 1", "\u00a0\u00a0SIGNATURES", "\u017fignature", "SECTION 8 — Other Events", "\u017fection 9. Exhibits",
+		"Pursuant to the requirements of the Securities Exchange Act", "Special Power of Attorney", "POWERS OF ATTORNEY:",
+		"\u017fpecial power of attorney", "\xc2\tItem 1", "\xff\xfe\tPart II", "\t\f\r Signatures.",
+	}
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join("testdata", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	return lines
+}
+
+// TestLineStartAdmitsEveryMatch checks the start tests on sample lines.
+func TestLineStartAdmitsEveryMatch(t *testing.T) {
+	matched := map[string]int{}
+	for _, l := range sampleLines(t) {
+		for _, c := range lineChecks {
+			if c.re.MatchString(l) {
+				matched[c.name]++
+				if !c.admit(l) {
+					t.Errorf("%s matches %q but its start test rejects it", c.name, l)
+				}
+			}
+		}
+	}
+	for _, c := range lineChecks {
+		if matched[c.name] == 0 {
+			t.Errorf("no sample line matches %s", c.name)
+		}
+	}
+}
+
+// FuzzLineStart checks the start tests on arbitrary lines.
+func FuzzLineStart(f *testing.F) {
+	for _, l := range sampleLines(f)[:18] {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		l, _, _ = strings.Cut(l, "\n")
+		for _, c := range lineChecks {
+			if c.re.MatchString(l) && !c.admit(l) {
+				t.Fatalf("%s matches %q but its start test rejects it", c.name, l)
+			}
+		}
+	})
+}
+
+// TestSkipBlanksClass checks that skipBlanks skips exactly the runes of
+// the regexps' [\s\x{a0}] class.
+func TestSkipBlanksClass(t *testing.T) {
+	re := regexp.MustCompile(`^[\s\x{a0}]$`)
+	for r := rune(0); r < 0x3100; r++ {
+		s := string(r)
+		if got, want := skipBlanks(s+"x", 0) == len(s), re.MatchString(s); got != want {
+			t.Errorf("skipBlanks(%U) skips = %v, regexp = %v", r, got, want)
+		}
+	}
+	if skipBlanks("\xc2", 0) != 0 || skipBlanks("\xc2x", 0) != 0 {
+		t.Error("skipBlanks skips a lone 0xc2 byte")
+	}
+}
+
+// TestFoldPartners checks the assumption of the start tests: of the ASCII
+// letters only k and s have case forms outside ASCII, and s's is ſ.
+func TestFoldPartners(t *testing.T) {
+	for c := rune('a'); c <= 'z'; c++ {
+		for r := unicode.SimpleFold(c); r != c; r = unicode.SimpleFold(r) {
+			if r < utf8.RuneSelf {
+				continue
+			}
+			if !(c == 'k' && r == '\u212a' || c == 's' && r == '\u017f') {
+				t.Errorf("%c folds to %U", c, r)
+			}
+		}
+	}
+}
