@@ -119,3 +119,23 @@ func HasPrefixFold(s, word string) bool {
 	}
 	return true
 }
+
+// SkipBlanks returns the offset after the run of blanks at s[i:], the
+// runes of the regexp class [\s\x{a0}]: tab, line feed, form feed,
+// carriage return, space and no-break space (a lone 0xc2 byte is not one).
+func SkipBlanks(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case ' ', '\t', '\n', '\f', '\r':
+			i++
+		case 0xc2:
+			if i+1 >= len(s) || s[i+1] != 0xa0 {
+				return i
+			}
+			i += 2
+		default:
+			return i
+		}
+	}
+	return i
+}

@@ -1,6 +1,7 @@
 package ascii
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -70,5 +71,20 @@ func TestHasPrefixFold(t *testing.T) {
 		if got := HasPrefixFold(c.s, c.word); got != c.want {
 			t.Errorf("HasPrefixFold(%q, %q) = %v", c.s, c.word, got)
 		}
+	}
+}
+
+// TestSkipBlanksClass checks that SkipBlanks skips exactly the runes of
+// the regexp class [\s\x{a0}].
+func TestSkipBlanksClass(t *testing.T) {
+	re := regexp.MustCompile(`^[\s\x{a0}]$`)
+	for r := rune(0); r < 0x3100; r++ {
+		s := string(r)
+		if got, want := SkipBlanks(s+"x", 0) == len(s), re.MatchString(s); got != want {
+			t.Errorf("SkipBlanks(%U) skips = %v, regexp = %v", r, got, want)
+		}
+	}
+	if SkipBlanks("\xc2", 0) != 0 || SkipBlanks("\xc2x", 0) != 0 || SkipBlanks("a  ", 1) != 3 {
+		t.Error("SkipBlanks skips a lone 0xc2 byte or misses a run")
 	}
 }

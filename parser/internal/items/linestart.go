@@ -29,14 +29,14 @@ const maxCellBytes = 6 * utf8.UTFMax
 // and then its tab is the first one after first, at most six runes on,
 // and the word starts after the blanks that follow the tab.
 func startsOf(line string) lineStart {
-	ls := lineStart{first: skipBlanks(line, 0), cell: -1}
+	ls := lineStart{first: ascii.SkipBlanks(line, 0), cell: -1}
 	f := ls.first
 	if f >= len(line) || ascii.Lower(line[f]) >= 'a' && ascii.Lower(line[f]) <= 'z' {
 		return ls // a letter cannot be part of the cell
 	}
 	win := line[f:min(len(line), f+maxCellBytes+1)]
 	if t := strings.IndexByte(win, '\t'); t >= 0 && utf8.RuneCountInString(win[:t]) <= 6 {
-		ls.cell = skipBlanks(line, f+t+1)
+		ls.cell = ascii.SkipBlanks(line, f+t+1)
 	}
 	return ls
 }
@@ -45,25 +45,6 @@ func startsOf(line string) lineStart {
 // of the start offsets of line, ASCII letters compared case-insensitively.
 func (ls lineStart) mayBe(line, word string) bool {
 	return ascii.HasPrefixFold(line[ls.first:], word) || ls.cell >= 0 && ascii.HasPrefixFold(line[ls.cell:], word)
-}
-
-// skipBlanks returns the offset after the run of [\s\x{a0}] (tab, line
-// feed, form feed, carriage return, space, no-break space) at s[i:].
-func skipBlanks(s string, i int) int {
-	for i < len(s) {
-		switch s[i] {
-		case ' ', '\t', '\n', '\f', '\r':
-			i++
-		case 0xc2:
-			if i+1 >= len(s) || s[i+1] != 0xa0 {
-				return i
-			}
-			i += 2
-		default:
-			return i
-		}
-	}
-	return i
 }
 
 // foldS returns the length of the letter s at the start of t in any of

@@ -85,21 +85,6 @@ func FuzzLineStart(f *testing.F) {
 	})
 }
 
-// TestSkipBlanksClass checks that skipBlanks skips exactly the runes of
-// the regexps' [\s\x{a0}] class.
-func TestSkipBlanksClass(t *testing.T) {
-	re := regexp.MustCompile(`^[\s\x{a0}]$`)
-	for r := rune(0); r < 0x3100; r++ {
-		s := string(r)
-		if got, want := skipBlanks(s+"x", 0) == len(s), re.MatchString(s); got != want {
-			t.Errorf("skipBlanks(%U) skips = %v, regexp = %v", r, got, want)
-		}
-	}
-	if skipBlanks("\xc2", 0) != 0 || skipBlanks("\xc2x", 0) != 0 {
-		t.Error("skipBlanks skips a lone 0xc2 byte")
-	}
-}
-
 // TestFoldPartners checks the assumption of the start tests: of the ASCII
 // letters only k and s have case forms outside ASCII, and s's is ſ.
 func TestFoldPartners(t *testing.T) {
