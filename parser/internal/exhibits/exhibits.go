@@ -176,14 +176,17 @@ func (ix *index) enumerated(e Entry) int {
 	if !strings.ContainsAny(e.Number, ".(") {
 		return -1
 	}
-	words := descWords(e.Description)
-	if len(words) < minEnumWords {
-		return -1
-	}
-	want := strings.Join(words, " ")
+	want := "" // e's words, once a row to compare with is found
 	for i, r := range ix.rows {
 		if ix.from[i] == ix.list || len(r.Number) > 1 || r.Number < "1" || r.Number > "9" {
 			continue
+		}
+		if want == "" {
+			words := descWords(e.Description)
+			if len(words) < minEnumWords {
+				return -1
+			}
+			want = strings.Join(words, " ")
 		}
 		if strings.Join(descWords(r.Description), " ") == want {
 			return i
@@ -382,14 +385,14 @@ func readList(lines []string, i int, ix *index, trailing bool) int {
 	skipped := 0 // rows without a number in a table with its number in the last column
 	for ; i < len(lines); i++ {
 		line := lines[i]
-		if strings.TrimSpace(line) == "" || pageRe.MatchString(line) || tableTagRe.MatchString(line) {
+		if isFiller(line) {
 			if strings.TrimSpace(line) == "" {
 				blank = true
 				flush()
 			}
 			continue
 		}
-		if stopRe.MatchString(line) || reportsRe.MatchString(line) {
+		if isStop(line) {
 			break
 		}
 		if !trailing && entries == 0 && isTrailingHeader(line) {
@@ -419,7 +422,7 @@ func readList(lines []string, i int, ix *index, trailing bool) int {
 			}
 			continue
 		}
-		if m := subRowRe.FindStringSubmatch(line); m != nil && lastGroup(group, cur) != "" {
+		if m := subRow(line); m != nil && lastGroup(group, cur) != "" {
 			g := lastGroup(group, cur)
 			ix.grouped(g)
 			flush()
@@ -553,14 +556,14 @@ func resumes(lines []string, i int) int {
 	n := 0
 	for j := i; j < len(lines); j++ {
 		l := lines[j]
-		if strings.TrimSpace(l) == "" || pageRe.MatchString(l) || tableTagRe.MatchString(l) {
+		if isFiller(l) {
 			continue
 		}
 		if _, _, ok := parseEntry(l); ok {
 			return j
 		}
 		n++
-		if n > maxFurniture || stopRe.MatchString(l) || utf8.RuneCountInString(l) > maxFurnitureLen {
+		if n > maxFurniture || mayStop(leadByte(l)) && stopRe.MatchString(l) || utf8.RuneCountInString(l) > maxFurnitureLen {
 			return i
 		}
 	}
@@ -611,6 +614,9 @@ func width(s string) int {
 // parseEntry recognizes an index row and returns the column where its
 // description starts.
 func parseEntry(line string) (Entry, int, bool) {
+	if !mayBeEntry(leadByte(line)) {
+		return Entry{}, 0, false
+	}
 	m := entryRe.FindStringSubmatchIndex(line)
 	if m == nil {
 		return Entry{}, 0, false
@@ -749,16 +755,15 @@ func NumberFromType(docType string) (number string, ok bool) {
 	return rest, true
 }
 
-// labelRe matches a leading "Exhibit", "Ex." or "EX-" label and "No.".
-var labelRe = regexp.MustCompile(`^(?:EXHIBIT|EX\.?-?)?\s*(?:NO\.?|NUMBER|#)?\s*`)
-
 // Normalize makes exhibit numbers comparable for merging: labels,
 // footnote marks and leading zeros of each part are dropped and parts
 // are joined with dots: "99.01" and "Exhibit 99.1" → "99.1", "99" stays
 // "99", "3(i)" and "EX-3.(I)" → "3.I".
 func Normalize(number string) string {
-	s := strings.ToUpper(strings.TrimSpace(number))
-	s = labelRe.ReplaceAllString(s, "")
+	s := trimLabel(strings.ToUpper(strings.TrimSpace(number)))
+	if normalized(s) {
+		return s // "99.1": nothing to drop (no copy)
+	}
 	parts := strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})

@@ -211,3 +211,143 @@ func joinFields(s string) string {
 	}
 	return s
 }
+
+// leadByte returns the first byte of line after its leading blanks
+// ([\s\x{a0}]*), -1 when there is none. The line regexps anchored at the
+// start are only run when it can begin their match.
+func leadByte(line string) int {
+	if i := ascii.SkipBlanks(line, 0); i < len(line) {
+		return int(line[i])
+	}
+	return -1
+}
+
+// mayBePage reports whether a line with lead byte c can match pageRe: a
+// page marker, a page number ("- 12 -") or "Page", or blanks only.
+func mayBePage(c int) bool {
+	return c < 0 || c == '<' || c == '-' || '0' <= c && c <= '9' || c == 'p' || c == 'P'
+}
+
+// mayStop reports whether a line with lead byte c can match stopRe
+// ("signatures", s also as ſ, whose first byte is 0xc5; or "item").
+func mayStop(c int) bool {
+	return c == 's' || c == 'S' || c == 0xc5 || c == 'i' || c == 'I'
+}
+
+// mayBeReports reports whether a line with lead byte c can match
+// reportsRe: "(b)", "b.", "No reports", "Current reports", "Reports".
+func mayBeReports(c int) bool {
+	if c < 0 {
+		return false
+	}
+	switch ascii.Lower(byte(c)) {
+	case '(', 'a', 'b', 'c', 'd', 'n', 'r':
+		return true
+	}
+	return false
+}
+
+// mayBeEntry reports whether a line with lead byte c can match entryRe:
+// the row starts with its number, a short non-letter cell, a lettered
+// paragraph "(c)", a footnote mark or the label "Exhibit"/"Ex." — never
+// with another ASCII letter.
+func mayBeEntry(c int) bool {
+	if c < 0 {
+		return false
+	}
+	l := ascii.Lower(byte(c))
+	return l == 'e' || l < 'a' || l > 'z'
+}
+
+// isFiller reports whether a line is blank, a page marker or number
+// (pageRe) or SGML table markup (tableTagRe).
+func isFiller(line string) bool {
+	if strings.TrimSpace(line) == "" {
+		return true
+	}
+	c := leadByte(line)
+	return mayBePage(c) && pageRe.MatchString(line) || c == '<' && tableTagRe.MatchString(line)
+}
+
+// isStop reports whether a line ends an exhibit list (stopRe, reportsRe).
+func isStop(line string) bool {
+	c := leadByte(line)
+	return mayStop(c) && stopRe.MatchString(line) || mayBeReports(c) && reportsRe.MatchString(line)
+}
+
+// subRow is subRowRe.FindStringSubmatch(line), run only on lines whose
+// lead byte is the "(" the regexp starts with.
+func subRow(line string) []string {
+	if leadByte(line) != '(' {
+		return nil
+	}
+	return subRowRe.FindStringSubmatch(line)
+}
+
+// trimLabel drops a leading "EXHIBIT", "EX", "EX.", "EX-" or "EX.-"
+// label and a "NO", "NO.", "NUMBER" or "#" from an upper-cased number,
+// with the white space ([\t\n\f\r ]) after each: the match of
+// `^(?:EXHIBIT|EX\.?-?)?\s*(?:NO\.?|NUMBER|#)?\s*` (labelRe in the tests),
+// whose every part is optional, so that the regexp takes each one that is
+// there.
+func trimLabel(s string) string {
+	i := 0
+	switch {
+	case strings.HasPrefix(s, "EXHIBIT"):
+		i = len("EXHIBIT")
+	case strings.HasPrefix(s, "EX"):
+		i = len("EX")
+		if i < len(s) && s[i] == '.' {
+			i++
+		}
+		if i < len(s) && s[i] == '-' {
+			i++
+		}
+	}
+	i = skipSpace(s, i)
+	switch t := s[i:]; {
+	case strings.HasPrefix(t, "NO"):
+		i += len("NO")
+		if i < len(s) && s[i] == '.' {
+			i++
+		}
+	case strings.HasPrefix(t, "NUMBER"):
+		i += len("NUMBER")
+	case strings.HasPrefix(t, "#"):
+		i++
+	}
+	return s[skipSpace(s, i):]
+}
+
+// skipSpace returns the offset after the run of [\t\n\f\r ] at s[i:].
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// normalized reports whether Normalize leaves s (label dropped) as it is:
+// ASCII digits and upper-case letters in parts joined by single dots,
+// without a leading zero in a part of digits only ("0" aside).
+func normalized(s string) bool {
+	start := 0 // of the current part
+	digits := true
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '.' {
+			if i == start || digits && s[start] == '0' && i-start > 1 {
+				return false
+			}
+			start, digits = i+1, true
+			continue
+		}
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			digits = false
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The regexps the matchers of scan.go stand for.
@@ -18,6 +19,8 @@ var (
 	// cellSepRe separates table cells: tabs, or runs of four or more spaces
 	// in fixed-width text.
 	cellSepRe = regexp.MustCompile(`\t|[ \x{a0}]{4,}`)
+	// labelRe matches a leading "Exhibit", "Ex." or "EX-" label and "No.".
+	labelRe = regexp.MustCompile(`^(?:EXHIBIT|EX\.?-?)?\s*(?:NO\.?|NUMBER|#)?\s*`)
 	// gapRe matches a run of two or more spaces.
 	gapRe = regexp.MustCompile(`[ \x{a0}]{2,}`)
 )
@@ -35,6 +38,25 @@ func justifiedRe(s string) bool {
 		gaps++
 	}
 	return gaps >= minJustifyGaps
+}
+
+// normalizeRe is Normalize as it was written with labelRe.
+func normalizeRe(number string) string {
+	s := strings.ToUpper(strings.TrimSpace(number))
+	s = labelRe.ReplaceAllString(s, "")
+	parts := strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	for i, p := range parts {
+		if strings.IndexFunc(p, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+			p = strings.TrimLeft(p, "0")
+			if p == "" {
+				p = "0"
+			}
+			parts[i] = p
+		}
+	}
+	return strings.Join(parts, ".")
 }
 
 // cells returns the cells nextCell yields.
@@ -73,6 +95,22 @@ func checkScan(t *testing.T, s string) {
 	if reportLineRe.MatchString(s) && !mayBeReportLine(s) {
 		t.Errorf("reportLineRe matches %q but mayBeReportLine rejects it", s)
 	}
+	c := leadByte(s)
+	for _, p := range []struct {
+		name  string
+		re    *regexp.Regexp
+		admit bool
+	}{
+		{"pageRe", pageRe, mayBePage(c)}, {"tableTagRe", tableTagRe, c == '<'}, {"stopRe", stopRe, mayStop(c)},
+		{"reportsRe", reportsRe, mayBeReports(c)}, {"entryRe", entryRe, mayBeEntry(c)}, {"subRowRe", subRowRe, c == '('},
+	} {
+		if p.re.MatchString(s) && !p.admit {
+			t.Errorf("%s matches %q but its lead byte %d is rejected", p.name, s, c)
+		}
+	}
+	if got, want := Normalize(s), normalizeRe(s); got != want {
+		t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+	}
 	if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
 		t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
 	}
@@ -103,6 +141,12 @@ var scanSamples = []string{
 	"Bylaws  Filed as Exhibit 3.2 to Form 10-K", "Plan\u00a0 Incorporated by reference", "x  FURNISHED herewith",
 	"Current Report on Form 8-K", "Form 8-K dated May 1", "A form 8-K filed", "reports on form 8k",
 	"Press release", "  two  spaces ", "tab\there", "nbsp\u00a0here", "em\u2003space", "Ex\u0085x",
+	"- 12 -", " 7", "<PAGE>", "Page 4", "page", "\u00a0<TABLE>", "</c>", "\u017fignatures", "SIGNATURE", "Item 9.",
+	"(b) Reports on Form 8-K", "c. reports on form 8-k", "No reports on Form 8-K were filed", "Reports on Form 8-K:",
+	"99.1  Press release", "Exhibit 10.1 - Plan", "ex-3.1\tBylaws", "*10.2  Plan", "\u2022\t4.1\tIndenture",
+	"(c) 99.1 Press", "(a)  Indenture", "  (12)\tComputation", "†10.3  Plan",
+	"99.1", "99.01", "099", "0", "00", "0.0", "3(i)", "EX-3.(I)", "Exhibit 99.1", "ex.-10", "EX. 10", "EXHIBIT NO. 4",
+	"No 4", "NUMBER 7", "# 5", "Ex.\t#3", "10.1A", "10..1", ".5", "5.", "EXHIBITS", "EXNO", "ſ99", "ex\u00a01", "3.I",
 	"EXHIBIT INDEX", "exhibi", "xhibit", "see eXhIbIt 10", "Exhibit", "ex\xffhibit",
 }
 
