@@ -74,6 +74,16 @@ var titleItemRe = regexp.MustCompile(`(?i)\b(?:and|&)[\s\x{a0}]+item[\s\x{a0}]+(
 // maxCombinedTitle is the longest title searched for a second item.
 const maxCombinedTitle = 80
 
+// secondItem returns the submatches of titleItemRe in a title of at most
+// maxCombinedTitle runes, nil when there is none; the regexp needs the
+// word "item".
+func secondItem(title string) []string {
+	if utf8.RuneCountInString(title) > maxCombinedTitle || !ascii.ContainsFold(title, "item") {
+		return nil
+	}
+	return titleItemRe.FindStringSubmatch(title)
+}
+
 // combinedNumRe matches an item number of a combined heading's tail.
 var combinedNumRe = regexp.MustCompile(`\d{1,2}[A-Za-z]?\b`)
 
@@ -329,7 +339,7 @@ func parseHeadingLine(line, fam string, legacyEra bool, part, lastNum *string) (
 		h.bodyStart = restStart + titleStart + cut
 		title = title[:cut]
 	}
-	h.pageRef = pageRefRe.MatchString(title)
+	h.pageRef = mayEndInPageRef(title) && pageRefRe.MatchString(title)
 	if fam == fam8K {
 		h.code, h.asFiled = code8K(major, minor, strings.TrimSpace(title), legacyEra)
 		return h, h.code != ""
@@ -353,7 +363,7 @@ func parseHeadingLine(line, fam string, legacyEra bool, part, lastNum *string) (
 		for _, e := range tbl {
 			if e.Number == num {
 				h.part, h.code = e.Part, e.Part+"-"+num
-				if m := titleItemRe.FindStringSubmatch(title); m != nil && utf8.RuneCountInString(title) <= maxCombinedTitle {
+				if m := secondItem(title); m != nil {
 					combined += " and " + m[1] // "Item 1. Business and Item 2. Properties"
 				}
 				h.also = combinedCodes(tbl, num, combined)

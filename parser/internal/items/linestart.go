@@ -66,3 +66,48 @@ func startsS(t, rest string) bool {
 	n := foldS(t)
 	return n > 0 && ascii.HasPrefixFold(t[n:], rest)
 }
+
+// blankTail returns where the run of [\s\x{a0}] that ends s starts
+// (len(s) when s does not end in a blank).
+func blankTail(s string) int {
+	e := len(s)
+	for e > 0 {
+		switch c := s[e-1]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r':
+			e--
+		case c == 0xa0 && e >= 2 && s[e-2] == 0xc2:
+			e -= 2
+		default:
+			return e
+		}
+	}
+	return e
+}
+
+// mayEndInPageRef reports whether title can match pageRefRe, whose match
+// ends in a digit or a lower-case roman digit before the final blanks.
+func mayEndInPageRef(title string) bool {
+	e := blankTail(title)
+	if e == 0 {
+		return false
+	}
+	c := title[e-1]
+	return '0' <= c && c <= '9' || c == 'i' || c == 'v' || c == 'x' || c == 'l'
+}
+
+// maxConnector is the length of the longest connector of connectorRe
+// ("under").
+const maxConnector = len("under")
+
+// endsInConnector is connectorRe.MatchString(title), run on the end of
+// title that can hold the match: the connector (ASCII, at most
+// maxConnector bytes) ends where the final blanks start, and one more
+// rune before it gives \b its context. The window starts at a byte that
+// is not a UTF-8 continuation byte, so its runes decode as in title.
+func endsInConnector(title string) bool {
+	from := max(0, blankTail(title)-maxConnector-2)
+	for from > 0 && title[from]&0xc0 == 0x80 {
+		from--
+	}
+	return connectorRe.MatchString(title[from:])
+}

@@ -99,3 +99,45 @@ func TestFoldPartners(t *testing.T) {
 		}
 	}
 }
+
+// checkTitleMatchers compares the title matchers with their regexps on s.
+func checkTitleMatchers(t *testing.T, s string) {
+	t.Helper()
+	if got, want := endsInConnector(s), connectorRe.MatchString(s); got != want {
+		t.Errorf("endsInConnector(%q) = %v, want %v", s, got, want)
+	}
+	if pageRefRe.MatchString(s) && !mayEndInPageRef(s) {
+		t.Errorf("pageRefRe matches %q but mayEndInPageRef rejects it", s)
+	}
+	var want []string
+	if m := titleItemRe.FindStringSubmatch(s); m != nil && utf8.RuneCountInString(s) <= maxCombinedTitle {
+		want = m
+	}
+	if got := secondItem(s); strings.Join(got, "|") != strings.Join(want, "|") || (got == nil) != (want == nil) {
+		t.Errorf("secondItem(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// titleSamples are titles the title matchers must get right.
+var titleSamples = []string{
+	"Business and", "Market for Registrant's Common Equity, ", "Controls and Procedures", "Security Ownership of",
+	"Related Member Matters, and\u00a0 ", "Exhibits &", "Submission of Matters to a Vote of the", "Brand", "under",
+	"é and", "\xe2\x80and", "Plan\xc2\xc2\xa0", "For", "in\t", "Properties\t\t12", "Risk Factors .... 14", "Legal  iv",
+	"Business  A-1", "Controls  page 3 - 5", "Item 1 … 7\u00a0", "Business and Item 2. Properties", "Business & ITEM 2a",
+	"Business and Item\u00a02 Properties", "x and item 15", "",
+}
+
+// TestTitleMatchers checks the title matchers on samples and fixture lines.
+func TestTitleMatchers(t *testing.T) {
+	for _, s := range append(append([]string{}, titleSamples...), sampleLines(t)...) {
+		checkTitleMatchers(t, s)
+	}
+}
+
+// FuzzTitleMatchers checks the title matchers on arbitrary titles.
+func FuzzTitleMatchers(f *testing.F) {
+	for _, s := range titleSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkTitleMatchers)
+}

@@ -189,7 +189,7 @@ const maxOpenTitleLine = 100
 // non-blank line, when it is short and holds no sentence break. 0 when
 // the title is complete.
 func wrappedOpenTitle(rest, title string) int {
-	if !hasLetters(title) || !connectorRe.MatchString(title) {
+	if !hasLetters(title) || !endsInConnector(title) {
 		return 0
 	}
 	off := 0
@@ -205,7 +205,7 @@ func wrappedOpenTitle(rest, title string) int {
 			continue
 		}
 		if utf8.RuneCountInString(t) > maxOpenTitleLine || strings.Contains(strings.TrimSuffix(t, "."), ". ") ||
-			headingRe.MatchString(line) || partRe.MatchString(line) {
+			startsOf(line).mayBe(line, "item") && headingRe.MatchString(line) || startsOf(line).mayBe(line, "part") && partRe.MatchString(line) {
 			return 0 // a sentence, or the next heading
 		}
 		return off + adv
