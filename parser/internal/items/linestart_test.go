@@ -141,3 +141,18 @@ func FuzzTitleMatchers(f *testing.F) {
 	}
 	f.Fuzz(checkTitleMatchers)
 }
+
+// TestKnownWords checks that the words of a known title are those
+// computed afresh, and isCode against building the code.
+func TestKnownWords(t *testing.T) {
+	for s, w := range knownWords {
+		if got := splitWords(s); strings.Join(got, " ") != strings.Join(w, " ") {
+			t.Errorf("knownWords[%q] = %q, want %q", s, w, got)
+		}
+	}
+	for _, c := range [][3]string{{"I-1A", "I", "1A"}, {"II-1", "I", "1"}, {"I-1", "I", "1A"}, {"IV-14", "IV", "14"}, {"I1A", "I", "1A"}, {"", "", ""}} {
+		if got, want := isCode(c[0], c[1], c[2]), c[0] == c[1]+"-"+c[2]; got != want {
+			t.Errorf("isCode%q = %v, want %v", c, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ package items
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,8 +17,46 @@ var stopWords = map[string]bool{
 	"in": true, "on": true, "under": true, "with": true, "for": true, "s": true,
 }
 
-// words returns the normalized content words of a title.
+// words returns the normalized content words of a title. The words of
+// the known titles (item tables, legacy titles, aliases) are computed
+// once (knownWords); callers only read the slice.
 func words(s string) []string {
+	if w, ok := knownWords[s]; ok {
+		return w
+	}
+	return splitWords(s)
+}
+
+// knownWords holds the words of every title of the item tables.
+var knownWords = func() map[string][]string {
+	m := map[string][]string{}
+	add := func(t string) { m[t] = slices.Clip(splitWords(t)) } // an append copies
+	for _, tbl := range [][]entry{eightK, tenK, tenKSB, tenQ, tenQSB, twentyF} {
+		for _, e := range tbl {
+			add(e.Title)
+		}
+	}
+	for _, l := range legacy8K {
+		add(l.Title)
+	}
+	for _, a := range headerAliases {
+		add(a.Title)
+	}
+	for _, hs := range historicTitles {
+		for _, h := range hs {
+			add(h.Title)
+		}
+	}
+	for _, as := range altTitles {
+		for _, a := range as {
+			add(a)
+		}
+	}
+	return m
+}()
+
+// splitWords computes words.
+func splitWords(s string) []string {
 	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
