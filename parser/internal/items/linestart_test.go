@@ -156,3 +156,51 @@ func TestKnownWords(t *testing.T) {
 		}
 	}
 }
+
+// similarityMap is similarity as it was written, with a set.
+func similarityMap(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	set := map[string]int{}
+	for _, w := range a {
+		set[w] |= 1
+	}
+	for _, w := range b {
+		set[w] |= 2
+	}
+	both := 0
+	for _, v := range set {
+		if v == 3 {
+			both++
+		}
+	}
+	return float64(both) / float64(len(set))
+}
+
+// FuzzSimilarity compares similarity with the set version.
+func FuzzSimilarity(f *testing.F) {
+	f.Add("results of operations and financial condition", "results operations financial financial")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		wa, wb := strings.Fields(a), strings.Fields(b)
+		if got, want := similarity(wa, wb), similarityMap(wa, wb); got != want {
+			t.Fatalf("similarity(%q, %q) = %v, want %v", wa, wb, got, want)
+		}
+	})
+}
+
+// TestSimilarity compares similarity with the set version on the titles.
+func TestSimilarity(t *testing.T) {
+	var all [][]string
+	for s := range knownWords {
+		all = append(all, words(s))
+	}
+	all = append(all, []string{"a", "a", "b"}, []string{"b", "b"}, nil)
+	for _, a := range all {
+		for _, b := range all {
+			if got, want := similarity(a, b), similarityMap(a, b); got != want {
+				t.Fatalf("similarity(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}

@@ -69,25 +69,29 @@ func splitWords(s string) []string {
 	return out
 }
 
-// similarity is the Jaccard index of the content words of two titles.
+// similarity is the Jaccard index of the content words of two titles
+// (as sets: a repeated word counts once). Titles have few words, so the
+// sets are compared pairwise, without building them.
 func similarity(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	set := map[string]int{}
-	for _, w := range a {
-		set[w] |= 1
-	}
-	for _, w := range b {
-		set[w] |= 2
-	}
-	both := 0
-	for _, v := range set {
-		if v == 3 {
+	both, union := 0, 0
+	for i, w := range a {
+		if slices.Contains(a[:i], w) {
+			continue
+		}
+		union++
+		if slices.Contains(b, w) {
 			both++
 		}
 	}
-	return float64(both) / float64(len(set))
+	for i, w := range b {
+		if !slices.Contains(b[:i], w) && !slices.Contains(a, w) {
+			union++
+		}
+	}
+	return float64(both) / float64(union)
 }
 
 // minSimilarity is the least similarity for a fuzzy title match.
@@ -100,11 +104,10 @@ func matchTitle8K(title string) string {
 	if len(w) == 0 {
 		return ""
 	}
-	key := strings.Join(w, " ")
 	best, bestScore := "", 0.0
 	try := func(code, t string) bool {
 		tw := words(t)
-		if strings.Join(tw, " ") == key {
+		if slices.Equal(tw, w) { // the same words (none is empty or holds a space)
 			best, bestScore = code, 2
 			return true
 		}
