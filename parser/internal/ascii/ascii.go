@@ -104,3 +104,38 @@ func ToLower(s string) string {
 	b.WriteString(s[start:])
 	return b.String()
 }
+
+// HasPrefixFold reports whether s starts with word, a lower-case ASCII
+// string, comparing the ASCII letters of s case-insensitively (exact for
+// words without k or s, as ContainsFold).
+func HasPrefixFold(s, word string) bool {
+	if len(s) < len(word) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		if Lower(s[i]) != word[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// SkipBlanks returns the offset after the run of blanks at s[i:], the
+// runes of the regexp class [\s\x{a0}]: tab, line feed, form feed,
+// carriage return, space and no-break space (a lone 0xc2 byte is not one).
+func SkipBlanks(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case ' ', '\t', '\n', '\f', '\r':
+			i++
+		case 0xc2:
+			if i+1 >= len(s) || s[i+1] != 0xa0 {
+				return i
+			}
+			i += 2
+		default:
+			return i
+		}
+	}
+	return i
+}

@@ -1,6 +1,7 @@
 package ascii
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -56,5 +57,34 @@ func TestToLower(t *testing.T) {
 		if got != want || len(got) != len(in) {
 			t.Errorf("ToLower(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestHasPrefixFold(t *testing.T) {
+	for _, c := range []struct {
+		s, word string
+		want    bool
+	}{
+		{"ITEM 1", "item", true}, {"Item", "item", true}, {"Ite", "item", false}, {"xItem", "item", false},
+		{"", "", true}, {"Ítem", "item", false},
+	} {
+		if got := HasPrefixFold(c.s, c.word); got != c.want {
+			t.Errorf("HasPrefixFold(%q, %q) = %v", c.s, c.word, got)
+		}
+	}
+}
+
+// TestSkipBlanksClass checks that SkipBlanks skips exactly the runes of
+// the regexp class [\s\x{a0}].
+func TestSkipBlanksClass(t *testing.T) {
+	re := regexp.MustCompile(`^[\s\x{a0}]$`)
+	for r := rune(0); r < 0x3100; r++ {
+		s := string(r)
+		if got, want := SkipBlanks(s+"x", 0) == len(s), re.MatchString(s); got != want {
+			t.Errorf("SkipBlanks(%U) skips = %v, regexp = %v", r, got, want)
+		}
+	}
+	if SkipBlanks("\xc2", 0) != 0 || SkipBlanks("\xc2x", 0) != 0 || SkipBlanks("a  ", 1) != 3 {
+		t.Error("SkipBlanks skips a lone 0xc2 byte or misses a run")
 	}
 }

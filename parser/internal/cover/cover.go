@@ -124,10 +124,11 @@ func coverLines(text string) []line {
 	if len(text) > maxCoverBytes {
 		text = text[:maxCoverBytes]
 	}
-	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	var out []line
-	for i, r := range raw {
-		if i >= maxCoverLines {
+	i := -1
+	for r := range strings.SplitSeq(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		// The lines past maxCoverLines are not split off.
+		if i++; i >= maxCoverLines {
 			break
 		}
 		if i > 10 && startsWithItem(r) && reItem.MatchString(r) {

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/edgarload/edgarload/parser/internal/ascii"
 )
 
 // cell is one column of a line: its text and the character span it covers.
@@ -42,7 +44,7 @@ func splitLine(s string) line {
 	s = strings.TrimRight(s, " \r")
 	l := line{raw: s}
 	trimmed := strings.TrimSpace(s)
-	if trimmed == "" || strings.EqualFold(trimmed, "<PAGE>") || strings.HasPrefix(strings.ToUpper(trimmed), "<PAGE>") {
+	if trimmed == "" || strings.EqualFold(trimmed, "<PAGE>") || ascii.HasPrefixFold(trimmed, "<page>") {
 		l.blank = true
 		return l
 	}

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/edgarload/edgarload/parser/internal/ascii"
 )
@@ -108,4 +110,19 @@ func FuzzIRSWord(f *testing.F) {
 			t.Fatalf("hasIRSWord(%q) = %v, reIRSWord disagrees", u, hasIRSWord(u))
 		}
 	})
+}
+
+// TestPageFold checks that only the ASCII letters of "<PAGE>" upper-case
+// to them, so that HasPrefixFold decides as strings.ToUpper did.
+func TestPageFold(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if u := unicode.ToUpper(r); strings.ContainsRune("<PAGE>", u) && r != u && (r >= utf8.RuneSelf || !strings.ContainsRune("page", r)) {
+			t.Errorf("%U upper-cases to %c", r, u)
+		}
+	}
+	for _, s := range []string{"<PAGE>", "<page> 2", "<Page", "<PAGE", " <PAGE>", "<ſAGE>", "<PAGES>"} {
+		if got, want := ascii.HasPrefixFold(s, "<page>"), strings.HasPrefix(strings.ToUpper(s), "<PAGE>"); got != want {
+			t.Errorf("%q: HasPrefixFold = %v, ToUpper = %v", s, got, want)
+		}
+	}
 }

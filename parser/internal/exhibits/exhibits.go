@@ -49,10 +49,6 @@ var (
 	// subRowRe matches a lettered sub-row of a group header: "(a)" and the
 	// description.
 	subRowRe = regexp.MustCompile(`^[\s\x{a0}]*\(([a-z]{1,4}|\d{1,2})\)(?:[*†‡#+^§¶]+(?:,[\s\x{a0}]*[*†‡#+^§¶]+)*)?(?:[\s\x{a0}]*\t[\s\x{a0}\t]*|[\s\x{a0}]{2,})(\S.*)$`)
-	// leadDashRe matches a dash or colon cell between number and description.
-	leadDashRe = regexp.MustCompile(`^[\s\x{a0}\t]*[-–—:]+[\s\x{a0}\t]*`)
-	// ruleRe matches leading rule characters of a continuation line.
-	ruleRe = regexp.MustCompile(`^[\s\x{a0}]*[-=_]{3,}[\s\x{a0}]*`)
 	// stopRe matches lines that end an exhibit list: signatures and the
 	// next item heading (reportsRe is the third kind).
 	stopRe = regexp.MustCompile(`(?i)^[\s\x{a0}]*(?:signatures?[\s\x{a0}:.]*$|items?[\s\x{a0}]*\d{1,2}(?:\.\d{1,2})?[A-Z]?[\s\x{a0}]*[.:\t\-–—])`)
@@ -90,16 +86,30 @@ const maxBase = 110
 func ParseIndex(text string) []Entry {
 	lines := strings.Split(text, "\n")
 	ix := &index{pos: map[string][]int{}, headers: map[string]bool{}}
-	for i := 0; i < len(lines); i++ {
-		trailing := isTrailingHeader(lines[i])
-		if !trailing && !isTrigger(lines[i]) {
+	// Every trigger and trailing header mentions "exhibit": the lines
+	// before its next occurrence are passed over (off is where line i
+	// starts in text).
+	ex := newExhibitFinder(text)
+	for i, off := 0, 0; i < len(lines); {
+		line := lines[i]
+		if ex.next(off) >= off+len(line) {
+			off += len(line) + 1
+			i++
+			continue
+		}
+		trailing := isTrailingHeader(line)
+		if !trailing && !isTrigger(line) {
+			off += len(line) + 1
+			i++
 			continue
 		}
 		ix.list++
-		if e, _, ok := parseEntry(lines[i]); ok {
+		if e, _, ok := parseEntry(line); ok {
 			ix.add(e) // "(c) Exhibit 99.1 – Joint press release ..."
 		}
-		i = readList(lines, i+1, ix, trailing) - 1
+		for end := readList(lines, i+1, ix, trailing); i < end; i++ {
+			off += len(lines[i]) + 1
+		}
 	}
 	return ix.entries()
 }
@@ -119,7 +129,7 @@ type index struct {
 // with different descriptions is two exhibits (a numbering slip of the
 // filer) and makes two rows.
 func (ix *index) add(e Entry) {
-	e.Description = strings.Join(strings.Fields(e.Description), " ")
+	e.Description = collapseSpace(e.Description)
 	e.Description = strings.TrimSpace(strings.Trim(e.Description, "*†‡"))
 	if !hasLetter(e.Description) {
 		return
@@ -166,13 +176,17 @@ func (ix *index) enumerated(e Entry) int {
 	if !strings.ContainsAny(e.Number, ".(") {
 		return -1
 	}
-	want := strings.Join(descWords(e.Description), " ")
-	if len(descWords(e.Description)) < minEnumWords {
-		return -1
-	}
+	want := "" // e's words, once a row to compare with is found
 	for i, r := range ix.rows {
 		if ix.from[i] == ix.list || len(r.Number) > 1 || r.Number < "1" || r.Number > "9" {
 			continue
+		}
+		if want == "" {
+			words := descWords(e.Description)
+			if len(words) < minEnumWords {
+				return -1
+			}
+			want = strings.Join(words, " ")
 		}
 		if strings.Join(descWords(r.Description), " ") == want {
 			return i
@@ -334,13 +348,8 @@ func (t trigger) mayMatch(line string) bool {
 // mentionsExhibit reports whether s contains "exhibit" in any mix of ASCII
 // upper and lower case. It looks for the rare letter x first.
 func mentionsExhibit(s string) bool {
-	const word = "exhibit"
-	for i := 1; i+len(word)-1 <= len(s); i++ {
-		if (s[i] == 'x' || s[i] == 'X') && equalFoldASCII(s[i-1:i-1+len(word)], word) {
-			return true
-		}
-	}
-	return false
+	f := exhibitFinder{s: s, lo: -1, up: -1, at: -1}
+	return f.next(0) < len(s)
 }
 
 // equalFoldASCII reports whether s equals lower, a lower-case ASCII string,
@@ -376,14 +385,14 @@ func readList(lines []string, i int, ix *index, trailing bool) int {
 	skipped := 0 // rows without a number in a table with its number in the last column
 	for ; i < len(lines); i++ {
 		line := lines[i]
-		if strings.TrimSpace(line) == "" || pageRe.MatchString(line) || tableTagRe.MatchString(line) {
+		if isFiller(line) {
 			if strings.TrimSpace(line) == "" {
 				blank = true
 				flush()
 			}
 			continue
 		}
-		if stopRe.MatchString(line) || reportsRe.MatchString(line) {
+		if isStop(line) {
 			break
 		}
 		if !trailing && entries == 0 && isTrailingHeader(line) {
@@ -413,7 +422,7 @@ func readList(lines []string, i int, ix *index, trailing bool) int {
 			}
 			continue
 		}
-		if m := subRowRe.FindStringSubmatch(line); m != nil && lastGroup(group, cur) != "" {
+		if m := subRow(line); m != nil && lastGroup(group, cur) != "" {
 			g := lastGroup(group, cur)
 			ix.grouped(g)
 			flush()
@@ -436,13 +445,16 @@ func readList(lines []string, i int, ix *index, trailing bool) int {
 			continue
 		}
 		if cur != nil && !blank && continuation(line) {
-			c := ruleRe.ReplaceAllString(line, "")
+			c := line
+			if e := ruleEnd(line); e >= 0 {
+				c = line[e:] // ruleRe.ReplaceAllString(line, "")
+			}
 			if indent(c) <= descCol+8 {
 				cur.Description += " " + strings.TrimSpace(cellText(c))
 			}
 			continue
 		}
-		if ruleRe.MatchString(line) && strings.TrimSpace(ruleRe.ReplaceAllString(line, "")) == "" {
+		if e := ruleEnd(line); e >= 0 && strings.TrimSpace(line[e:]) == "" {
 			continue
 		}
 		if j := resumes(lines, i); j > i {
@@ -544,14 +556,14 @@ func resumes(lines []string, i int) int {
 	n := 0
 	for j := i; j < len(lines); j++ {
 		l := lines[j]
-		if strings.TrimSpace(l) == "" || pageRe.MatchString(l) || tableTagRe.MatchString(l) {
+		if isFiller(l) {
 			continue
 		}
 		if _, _, ok := parseEntry(l); ok {
 			return j
 		}
 		n++
-		if n > maxFurniture || stopRe.MatchString(l) || len([]rune(l)) > maxFurnitureLen {
+		if n > maxFurniture || mayStop(leadByte(l)) && stopRe.MatchString(l) || utf8.RuneCountInString(l) > maxFurnitureLen {
 			return i
 		}
 	}
@@ -574,7 +586,7 @@ func lastGroup(group string, cur *Entry) string {
 // the row above: wrapped lines are indented (or are table cells).
 func continuation(line string) bool {
 	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ") ||
-		strings.HasPrefix(line, "\u00a0") || ruleRe.MatchString(line)
+		strings.HasPrefix(line, "\u00a0") || ruleEnd(line) >= 0
 }
 
 // indent returns the column of the first non-blank character of a line.
@@ -602,11 +614,14 @@ func width(s string) int {
 // parseEntry recognizes an index row and returns the column where its
 // description starts.
 func parseEntry(line string) (Entry, int, bool) {
+	if !mayBeEntry(leadByte(line)) {
+		return Entry{}, 0, false
+	}
 	m := entryRe.FindStringSubmatchIndex(line)
 	if m == nil {
 		return Entry{}, 0, false
 	}
-	num, desc := strings.Join(strings.Fields(line[m[2]:m[3]]), ""), line[m[4]:m[5]]
+	num, desc := joinFields(line[m[2]:m[3]]), line[m[4]:m[5]]
 	col := width(line[:m[4]])
 	base := num
 	if i := strings.IndexAny(base, ".-( "); i >= 0 {
@@ -619,7 +634,7 @@ func parseEntry(line string) (Entry, int, bool) {
 	if n < 1 || n > maxBase {
 		return Entry{}, 0, false
 	}
-	desc = strings.TrimLeft(cellText(leadDashRe.ReplaceAllString(desc, "")), "*†‡#^§¶ ")
+	desc = strings.TrimLeft(cellText(trimLeadDash(desc)), "*†‡#^§¶ ")
 	r := firstRune(desc)
 	if r == 0 || !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“'‘([$`, r)) {
 		return Entry{}, 0, false
@@ -627,29 +642,28 @@ func parseEntry(line string) (Entry, int, bool) {
 	if !hasLetter(desc) || (n <= 3 && !strings.ContainsAny(num, ".-(") && listItemRe.MatchString(desc)) {
 		return Entry{}, 0, false
 	}
-	if n <= 4 && reportLineRe.MatchString(desc) {
+	if n <= 4 && mayBeReportLine(desc) && reportLineRe.MatchString(desc) {
 		return Entry{}, 0, false // "1. Current Report on Form 8-K dated May 1, 1997, ..."
 	}
 	return Entry{Number: num, Description: desc}, col, true
 }
 
-// cellSepRe separates table cells: tabs, or runs of four or more spaces
-// in fixed-width text.
-var cellSepRe = regexp.MustCompile(`\t|[ \x{a0}]{4,}`)
-
 // cellText returns the first cell of a row that holds more than a marker
 // (a management-contract symbol such as "u" or "*" gets a cell of its own
 // in some tables); the first non-empty cell when none does.
 func cellText(s string) string {
-	if loc := methodRe.FindStringIndex(s); loc != nil && hasLetter(s[:loc[0]]) {
-		s = s[:loc[0]] // the filing-method column is not the description
+	if mayHaveMethod(s) {
+		if loc := methodRe.FindStringIndex(s); loc != nil && hasLetter(s[:loc[0]]) {
+			s = s[:loc[0]] // the filing-method column is not the description
+		}
 	}
 	if justified(s) {
 		return strings.Join(strings.Fields(s), " ")
 	}
-	cells := cellSepRe.Split(s, -1)
 	first := ""
-	for _, c := range cells {
+	for i := 0; i >= 0; {
+		var c string
+		c, i = nextCell(s, i) // tabs and runs of four or more spaces separate cells
 		c = strings.TrimSpace(c)
 		if c == "" {
 			continue
@@ -672,18 +686,25 @@ func justified(s string) bool {
 	if strings.Contains(s, "\t") {
 		return false
 	}
+	// The gaps are the runs of two or more [ \x{a0}] (gapRe in the
+	// tests); their length in bytes is compared.
+	t := strings.TrimSpace(s)
 	gaps := 0
-	for _, g := range gapRe.FindAllString(strings.TrimSpace(s), -1) {
-		if len(g) > maxJustifyGap {
+	for i := 0; i < len(t); {
+		end, runes := blankRun(t, i)
+		switch {
+		case runes == 0:
+			i++
+			continue
+		case runes >= 2 && end-i > maxJustifyGap:
 			return false
+		case runes >= 2:
+			gaps++
 		}
-		gaps++
+		i = end
 	}
 	return gaps >= minJustifyGaps
 }
-
-// gapRe matches a run of two or more spaces.
-var gapRe = regexp.MustCompile(`[ \x{a0}]{2,}`)
 
 // minJustifyGaps is the least number of widened gaps of a justified line;
 // maxJustifyGap the widest gap justification makes (wider ones separate
@@ -734,16 +755,15 @@ func NumberFromType(docType string) (number string, ok bool) {
 	return rest, true
 }
 
-// labelRe matches a leading "Exhibit", "Ex." or "EX-" label and "No.".
-var labelRe = regexp.MustCompile(`^(?:EXHIBIT|EX\.?-?)?\s*(?:NO\.?|NUMBER|#)?\s*`)
-
 // Normalize makes exhibit numbers comparable for merging: labels,
 // footnote marks and leading zeros of each part are dropped and parts
 // are joined with dots: "99.01" and "Exhibit 99.1" → "99.1", "99" stays
 // "99", "3(i)" and "EX-3.(I)" → "3.I".
 func Normalize(number string) string {
-	s := strings.ToUpper(strings.TrimSpace(number))
-	s = labelRe.ReplaceAllString(s, "")
+	s := trimLabel(strings.ToUpper(strings.TrimSpace(number)))
+	if normalized(s) {
+		return s // "99.1": nothing to drop (no copy)
+	}
 	parts := strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})

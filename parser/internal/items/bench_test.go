@@ -40,3 +40,13 @@ func BenchmarkManyHeadings(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFromHeader measures mapping header item titles to codes.
+func BenchmarkFromHeader(b *testing.B) {
+	vals := []string{"Results of Operations and Financial Condition", "Changes in control of registrant",
+		"Other Events", "Financial Statements and Exhibits", "2.02 9.01", "Regulation FD Disclosure"}
+	for b.Loop() {
+		FromHeader(vals, "8-K", "2010-01-01")
+		FromHeader(vals, "8-K", "2001-01-01")
+	}
+}

@@ -74,6 +74,16 @@ var titleItemRe = regexp.MustCompile(`(?i)\b(?:and|&)[\s\x{a0}]+item[\s\x{a0}]+(
 // maxCombinedTitle is the longest title searched for a second item.
 const maxCombinedTitle = 80
 
+// secondItem returns the submatches of titleItemRe in a title of at most
+// maxCombinedTitle runes, nil when there is none; the regexp needs the
+// word "item".
+func secondItem(title string) []string {
+	if utf8.RuneCountInString(title) > maxCombinedTitle || !ascii.ContainsFold(title, "item") {
+		return nil
+	}
+	return titleItemRe.FindStringSubmatch(title)
+}
+
 // combinedNumRe matches an item number of a combined heading's tail.
 var combinedNumRe = regexp.MustCompile(`\d{1,2}[A-Za-z]?\b`)
 
@@ -139,11 +149,8 @@ func Extract(text, form, filed string) []Item {
 	var bs []boundary
 	part, lastNum := "I", ""
 	prev := "" // the line before the current one
-	// lower is text with ASCII letters lower-cased (same offsets). The
-	// words "part", "ignature" and "item" have no letter with a non-ASCII
-	// case variant, so a line whose lower-cased copy lacks the word cannot
-	// match partRe, signatureRe or headingRe: the regexps are skipped.
-	lower := ascii.ToLower(text)
+	// Every line regexp is anchored at the start of the line: the lines
+	// whose start cannot begin their word are not given to them (startsOf).
 	for off := 0; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n')
 		next := len(text)
@@ -153,8 +160,9 @@ func Extract(text, form, filed string) []Item {
 			end += off
 			next = end + 1
 		}
-		line, low := text[off:end], lower[off:end]
-		if fam != fam8K && strings.Contains(low, "part") {
+		line := text[off:end]
+		ls := startsOf(line)
+		if fam != fam8K && ls.mayBe(line, "part") {
 			if m := partRe.FindStringSubmatch(line); m != nil && utf8.RuneCountInString(line) < 150 {
 				p := strings.ToUpper(m[1])
 				if p != part {
@@ -174,13 +182,13 @@ func Extract(text, form, filed string) []Item {
 				continue
 			}
 		}
-		if endsItem(line, low, fam) {
+		if endsItem(line, ls.first, fam) {
 			bs = append(bs, boundary{at: off})
 			prev = line
 			off = next
 			continue
 		}
-		if !strings.Contains(low, "item") {
+		if !ls.mayBe(line, "item") {
 			prev = line
 			off = next
 			continue
@@ -205,18 +213,22 @@ func Extract(text, form, filed string) []Item {
 
 // endsItem reports whether a line ends the item before it without
 // starting one: a SIGNATURES heading, the sentence opening the signature
-// block, a POWER OF ATTORNEY heading or an 8-K section banner. low is
-// the line with ASCII letters lower-cased; the words the regexps need are
-// looked for first.
-func endsItem(line, low, fam string) bool {
+// block, a POWER OF ATTORNEY heading or an 8-K section banner. first is
+// the offset after the line's leading blanks, where the word each regexp
+// needs must start (in any (?i) case form: "ſ" is an "s"). "pursuant" and
+// "section" hold an s and are also looked for ASCII case-insensitively in
+// the line, as they were before the start was checked, so that a line
+// printing the long s decides as it did.
+func endsItem(line string, first int, fam string) bool {
+	t := line[first:]
 	switch {
-	case strings.Contains(low, "ignature") && signatureRe.MatchString(line):
+	case startsS(t, "ignature") && signatureRe.MatchString(line):
 		return true
-	case strings.Contains(low, "pursuant") && signSentenceRe.MatchString(line):
+	case ascii.HasPrefixFold(t, "pur") && ascii.ContainsFold(line, "pursuant") && signSentenceRe.MatchString(line):
 		return true
-	case strings.Contains(low, "attorney") && attorneyRe.MatchString(line):
+	case (ascii.HasPrefixFold(t, "power") || startsS(t, "pecial")) && attorneyRe.MatchString(line):
 		return true
-	case fam == fam8K && strings.Contains(low, "section") && utf8.RuneCountInString(line) < 140 && bannerRe.MatchString(line):
+	case fam == fam8K && startsS(t, "ection") && ascii.ContainsFold(line, "section") && utf8.RuneCountInString(line) < 140 && bannerRe.MatchString(line):
 		return true
 	}
 	return false
@@ -327,7 +339,7 @@ func parseHeadingLine(line, fam string, legacyEra bool, part, lastNum *string) (
 		h.bodyStart = restStart + titleStart + cut
 		title = title[:cut]
 	}
-	h.pageRef = pageRefRe.MatchString(title)
+	h.pageRef = mayEndInPageRef(title) && pageRefRe.MatchString(title)
 	if fam == fam8K {
 		h.code, h.asFiled = code8K(major, minor, strings.TrimSpace(title), legacyEra)
 		return h, h.code != ""
@@ -351,7 +363,7 @@ func parseHeadingLine(line, fam string, legacyEra bool, part, lastNum *string) (
 		for _, e := range tbl {
 			if e.Number == num {
 				h.part, h.code = e.Part, e.Part+"-"+num
-				if m := titleItemRe.FindStringSubmatch(title); m != nil && utf8.RuneCountInString(title) <= maxCombinedTitle {
+				if m := secondItem(title); m != nil {
 					combined += " and " + m[1] // "Item 1. Business and Item 2. Properties"
 				}
 				h.also = combinedCodes(tbl, num, combined)
@@ -434,7 +446,7 @@ func contentLetters(s string) int {
 func contentLettersUpTo(s string, limit int) int {
 	n := 0
 	for l := range strings.SplitSeq(s, "\n") {
-		if mayBePageLine(l) && pageLineRe.MatchString(l) || ascii.ContainsFold(l, "part") && partRe.MatchString(l) {
+		if mayBePageLine(l) && pageLineRe.MatchString(l) || startsOf(l).mayBe(l, "part") && partRe.MatchString(l) {
 			continue
 		}
 		for _, r := range l {

@@ -100,11 +100,17 @@ func Title(form, code string) string {
 		return ""
 	}
 	for _, e := range table(fam) {
-		if e.Part+"-"+e.Number == code {
+		if isCode(code, e.Part, e.Number) {
 			return e.Title
 		}
 	}
 	return ""
+}
+
+// isCode reports whether code is part+"-"+num (without building it).
+func isCode(code, part, num string) bool {
+	return len(code) == len(part)+1+len(num) && strings.HasPrefix(code, part) &&
+		code[len(part)] == '-' && strings.HasSuffix(code, num)
 }
 
 // titleAt is Title with the item's historic title when the filing date is

@@ -5,6 +5,7 @@ package items
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,8 +17,46 @@ var stopWords = map[string]bool{
 	"in": true, "on": true, "under": true, "with": true, "for": true, "s": true,
 }
 
-// words returns the normalized content words of a title.
+// words returns the normalized content words of a title. The words of
+// the known titles (item tables, legacy titles, aliases) are computed
+// once (knownWords); callers only read the slice.
 func words(s string) []string {
+	if w, ok := knownWords[s]; ok {
+		return w
+	}
+	return splitWords(s)
+}
+
+// knownWords holds the words of every title of the item tables.
+var knownWords = func() map[string][]string {
+	m := map[string][]string{}
+	add := func(t string) { m[t] = slices.Clip(splitWords(t)) } // an append copies
+	for _, tbl := range [][]entry{eightK, tenK, tenKSB, tenQ, tenQSB, twentyF} {
+		for _, e := range tbl {
+			add(e.Title)
+		}
+	}
+	for _, l := range legacy8K {
+		add(l.Title)
+	}
+	for _, a := range headerAliases {
+		add(a.Title)
+	}
+	for _, hs := range historicTitles {
+		for _, h := range hs {
+			add(h.Title)
+		}
+	}
+	for _, as := range altTitles {
+		for _, a := range as {
+			add(a)
+		}
+	}
+	return m
+}()
+
+// splitWords computes words.
+func splitWords(s string) []string {
 	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
@@ -30,25 +69,29 @@ func words(s string) []string {
 	return out
 }
 
-// similarity is the Jaccard index of the content words of two titles.
+// similarity is the Jaccard index of the content words of two titles
+// (as sets: a repeated word counts once). Titles have few words, so the
+// sets are compared pairwise, without building them.
 func similarity(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	set := map[string]int{}
-	for _, w := range a {
-		set[w] |= 1
-	}
-	for _, w := range b {
-		set[w] |= 2
-	}
-	both := 0
-	for _, v := range set {
-		if v == 3 {
+	both, union := 0, 0
+	for i, w := range a {
+		if slices.Contains(a[:i], w) {
+			continue
+		}
+		union++
+		if slices.Contains(b, w) {
 			both++
 		}
 	}
-	return float64(both) / float64(len(set))
+	for i, w := range b {
+		if !slices.Contains(b[:i], w) && !slices.Contains(a, w) {
+			union++
+		}
+	}
+	return float64(both) / float64(union)
 }
 
 // minSimilarity is the least similarity for a fuzzy title match.
@@ -61,11 +104,10 @@ func matchTitle8K(title string) string {
 	if len(w) == 0 {
 		return ""
 	}
-	key := strings.Join(w, " ")
 	best, bestScore := "", 0.0
 	try := func(code, t string) bool {
 		tw := words(t)
-		if strings.Join(tw, " ") == key {
+		if slices.Equal(tw, w) { // the same words (none is empty or holds a space)
 			best, bestScore = code, 2
 			return true
 		}
@@ -189,7 +231,7 @@ const maxOpenTitleLine = 100
 // non-blank line, when it is short and holds no sentence break. 0 when
 // the title is complete.
 func wrappedOpenTitle(rest, title string) int {
-	if !hasLetters(title) || !connectorRe.MatchString(title) {
+	if !hasLetters(title) || !endsInConnector(title) {
 		return 0
 	}
 	off := 0
@@ -205,7 +247,7 @@ func wrappedOpenTitle(rest, title string) int {
 			continue
 		}
 		if utf8.RuneCountInString(t) > maxOpenTitleLine || strings.Contains(strings.TrimSuffix(t, "."), ". ") ||
-			headingRe.MatchString(line) || partRe.MatchString(line) {
+			startsOf(line).mayBe(line, "item") && headingRe.MatchString(line) || startsOf(line).mayBe(line, "part") && partRe.MatchString(line) {
 			return 0 // a sentence, or the next heading
 		}
 		return off + adv
