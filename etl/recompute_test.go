@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"slices"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -142,58 +141,4 @@ func TestRecomputeTakesIncrementalPathOnlyForLaterFilings(t *testing.T) {
 		t.Errorf("after an earlier filing: sic %d, want 3661 (full recompute)", got)
 	}
 	assertRecomputeIsFull(t, pool, "end")
-}
-
-// A party with a CIK no registrant has can only adopt a registrant without
-// a CIK: registrants with other CIKs that share its IRS number, file number
-// or name are not its candidates (companies sharing an identifier under many
-// CIKs would otherwise all be read for each new one). A party without a CIK
-// still sees every registrant.
-func TestCandidatesOfNewCIKAreCIKLess(t *testing.T) {
-	pool, _ := newDB(t)
-	ctx := context.Background()
-	if _, err := pool.Exec(ctx, `
-		INSERT INTO edgar.registrants (registrant_id, cik, name) OVERRIDING SYSTEM VALUE
-		VALUES (1, 999301, 'HARBOR LIGHT CORP'), (2, 999302, 'HARBOR LIGHT CORP'), (3, NULL, 'HARBOR LIGHT CORP');
-		INSERT INTO edgar.registrant_keys (registrant_id, kind, key)
-		VALUES (1, 'irs', '391111111'), (2, 'irs', '391111111'), (3, 'irs', '391111111'),
-		       (1, 'file', '001-35999'), (2, 'file', '001-35999'), (3, 'name', 'HARBOR LIGHT')`); err != nil {
-		t.Fatal(err)
-	}
-	candidates := func(cik *int64) []int64 {
-		t.Helper()
-		irs, file, name := "391111111", "001-35999", "HARBOR LIGHT"
-		rows, err := pool.Query(ctx, edgarsql.RegistrantCandidates, []*int64{cik}, []*string{&irs}, []*string{&file}, []*string{&name})
-		if err != nil {
-			t.Fatal(err)
-		}
-		seen := map[int64]bool{}
-		for rows.Next() {
-			var id int64
-			var c *int64
-			var a, b, n *string
-			if err := rows.Scan(&id, &c, &a, &b, &n); err != nil {
-				t.Fatal(err)
-			}
-			seen[id] = true
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
-		ids := make([]int64, 0, len(seen))
-		for id := range seen {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		return ids
-	}
-	if got := candidates(i64p(999303)); !slices.Equal(got, []int64{3}) {
-		t.Errorf("new CIK: candidates %v, want only the CIK-less registrant [3]", got)
-	}
-	if got := candidates(i64p(999301)); !slices.Equal(got, []int64{1}) {
-		t.Errorf("known CIK: candidates %v, want its registrant [1]", got)
-	}
-	if got := candidates(nil); !slices.Equal(got, []int64{1, 2, 3}) {
-		t.Errorf("no CIK: candidates %v, want every registrant sharing an identifier [1 2 3]", got)
-	}
 }

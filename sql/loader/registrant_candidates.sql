@@ -4,48 +4,28 @@
 -- IRS numbers, file numbers and names, one element per party (NULL when
 -- absent; normalized as edgar.normalize_* do). A party whose CIK is a
 -- registrant's needs no other lookup: only the others' IRS numbers, file
--- numbers and names are looked up — a party without a CIK against every
--- registrant, a party with a new CIK only against registrants without one
--- (a company known from bare documents, which it may adopt: it can never
--- be a registrant with another CIK), so that companies sharing an IRS
--- number or a name under many CIKs do not all become candidates of each
--- new one. Every lookup is an index probe with an array (= ANY), whatever
--- the planner's statistics.
+-- numbers and names are looked up. Every lookup is an index probe with an
+-- array (= ANY), whatever the planner's statistics.
 WITH party AS (
     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS p(cik, irs, file, name)
 ), known AS (
     SELECT registrant_id, cik FROM edgar.registrants
     WHERE cik = ANY(ARRAY(SELECT DISTINCT cik FROM party WHERE cik IS NOT NULL))
 ), open AS (
-    SELECT p.irs, p.file, p.name, p.cik IS NOT NULL AS new_cik FROM party p
+    SELECT p.irs, p.file, p.name FROM party p
     WHERE p.cik IS NULL OR p.cik <> ALL (ARRAY(SELECT cik FROM known))
-), found AS (
-    -- by the keys of parties without a CIK: any registrant
-    SELECT registrant_id FROM edgar.registrants WHERE name_normalized = ANY(ARRAY(SELECT name FROM open WHERE name IS NOT NULL AND NOT new_cik))
-    UNION ALL
-    SELECT registrant_id FROM edgar.registrant_keys WHERE kind = 'irs' AND key = ANY(ARRAY(SELECT irs FROM open WHERE irs IS NOT NULL AND NOT new_cik))
-    UNION ALL
-    SELECT registrant_id FROM edgar.registrant_keys WHERE kind = 'file' AND key = ANY(ARRAY(SELECT file FROM open WHERE file IS NOT NULL AND NOT new_cik))
-    UNION ALL
-    SELECT registrant_id FROM edgar.registrant_keys WHERE kind = 'name' AND key = ANY(ARRAY(SELECT name FROM open WHERE name IS NOT NULL AND NOT new_cik))
-    -- by the keys of parties with a new CIK: registrants without one
-    UNION ALL
-    SELECT registrant_id FROM edgar.registrants WHERE cik IS NULL AND name_normalized = ANY(ARRAY(SELECT name FROM open WHERE name IS NOT NULL AND new_cik))
-    UNION ALL
-    SELECT k.registrant_id FROM edgar.registrant_keys k JOIN edgar.registrants r USING (registrant_id)
-    WHERE r.cik IS NULL AND k.kind = 'irs' AND k.key = ANY(ARRAY(SELECT irs FROM open WHERE irs IS NOT NULL AND new_cik))
-    UNION ALL
-    SELECT k.registrant_id FROM edgar.registrant_keys k JOIN edgar.registrants r USING (registrant_id)
-    WHERE r.cik IS NULL AND k.kind = 'file' AND k.key = ANY(ARRAY(SELECT file FROM open WHERE file IS NOT NULL AND new_cik))
-    UNION ALL
-    SELECT k.registrant_id FROM edgar.registrant_keys k JOIN edgar.registrants r USING (registrant_id)
-    WHERE r.cik IS NULL AND k.kind = 'name' AND k.key = ANY(ARRAY(SELECT name FROM open WHERE name IS NOT NULL AND new_cik))
 ), ids AS (
     SELECT array_agg(DISTINCT registrant_id) AS ids FROM (
         SELECT registrant_id FROM known
         UNION ALL
-        SELECT registrant_id FROM found
-    ) f
+        SELECT registrant_id FROM edgar.registrants WHERE name_normalized = ANY(ARRAY(SELECT name FROM open WHERE name IS NOT NULL))
+        UNION ALL
+        SELECT registrant_id FROM edgar.registrant_keys WHERE kind = 'irs' AND key = ANY(ARRAY(SELECT irs FROM open WHERE irs IS NOT NULL))
+        UNION ALL
+        SELECT registrant_id FROM edgar.registrant_keys WHERE kind = 'file' AND key = ANY(ARRAY(SELECT file FROM open WHERE file IS NOT NULL))
+        UNION ALL
+        SELECT registrant_id FROM edgar.registrant_keys WHERE kind = 'name' AND key = ANY(ARRAY(SELECT name FROM open WHERE name IS NOT NULL))
+    ) found
 )
 SELECT r.registrant_id, r.cik, NULL::text AS irs, NULL::text AS file_number, r.name_normalized AS name
 FROM edgar.registrants r
