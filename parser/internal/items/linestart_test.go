@@ -12,11 +12,7 @@ import (
 
 // lineChecks pairs each anchored line regexp with the start test run
 // before it; the test must admit every line the regexp matches.
-var lineChecks = []struct {
-	name  string
-	re    *regexp.Regexp
-	admit func(line string) bool
-}{
+var lineChecks = []admitCheck{
 	{"headingRe", headingRe, func(l string) bool { return startsOf(l).mayBe(l, "item") }},
 	{"partRe", partRe, func(l string) bool { return startsOf(l).mayBe(l, "part") }},
 	{"signatureRe", signatureRe, func(l string) bool { return startsS(l[startsOf(l).first:], "ignature") }},
@@ -28,14 +24,22 @@ var lineChecks = []struct {
 	{"bannerRe", bannerRe, func(l string) bool { return startsS(l[startsOf(l).first:], "ection") }},
 }
 
-// sampleLines returns the lines of the test documents and some made up.
-func sampleLines(t testing.TB) []string {
-	lines := []string{
+// admitCheck pairs a regexp with the cheap test run before it.
+type admitCheck struct {
+	name  string
+	re    *regexp.Regexp
+	admit func(line string) bool
+}
+
+// sampleLines returns extra lines, lines made up here and the lines of the
+// test documents.
+func sampleLines(t testing.TB, extra ...string) []string {
+	lines := append([]string{
 		"PART I", "\u2022\tPART\u00a0IV — OTHER", " \t\u00a0 Item 7", "-\t ITEM 2", "(a)\u00a0\tItem 1", "1234567\tItem 1",
 		"123456\tItem 1", "\u00a0\u00a0SIGNATURES", "\u017fignature", "SECTION 8 — Other Events", "\u017fection 9. Exhibits",
 		"Pursuant to the requirements of the Securities Exchange Act", "Special Power of Attorney", "POWERS OF ATTORNEY:",
 		"\u017fpecial power of attorney", "\xc2\tItem 1", "\xff\xfe\tPart II", "\t\f\r Signatures.",
-	}
+	}, extra...)
 	entries, err := os.ReadDir("testdata")
 	if err != nil {
 		t.Fatal(err)
@@ -50,24 +54,31 @@ func sampleLines(t testing.TB) []string {
 	return lines
 }
 
-// TestLineStartAdmitsEveryMatch checks the start tests on sample lines.
-func TestLineStartAdmitsEveryMatch(t *testing.T) {
+// assertAdmitsEveryMatch fails for every line a check's regexp matches and
+// its cheap test rejects, and for a check no line exercises.
+func assertAdmitsEveryMatch(t *testing.T, lines []string, checks []admitCheck) {
+	t.Helper()
 	matched := map[string]int{}
-	for _, l := range sampleLines(t) {
-		for _, c := range lineChecks {
+	for _, l := range lines {
+		for _, c := range checks {
 			if c.re.MatchString(l) {
 				matched[c.name]++
 				if !c.admit(l) {
-					t.Errorf("%s matches %q but its start test rejects it", c.name, l)
+					t.Errorf("%s matches %q but its cheap test rejects it", c.name, l)
 				}
 			}
 		}
 	}
-	for _, c := range lineChecks {
+	for _, c := range checks {
 		if matched[c.name] == 0 {
 			t.Errorf("no sample line matches %s", c.name)
 		}
 	}
+}
+
+// TestLineStartAdmitsEveryMatch checks the start tests on sample lines.
+func TestLineStartAdmitsEveryMatch(t *testing.T) {
+	assertAdmitsEveryMatch(t, sampleLines(t), lineChecks)
 }
 
 // FuzzLineStart checks the start tests on arbitrary lines.

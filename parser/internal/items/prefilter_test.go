@@ -1,9 +1,6 @@
 package items
 
 import (
-	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -13,53 +10,24 @@ import (
 // TestPrefiltersAdmitEveryMatch checks that the cheap tests run before the
 // per-line regexps never reject a line a regexp matches.
 func TestPrefiltersAdmitEveryMatch(t *testing.T) {
-	lines := []string{
+	lines := sampleLines(t,
 		"PART I", "Part II.", "\tPART\u00a0IV — OTHER", "ITEM 1. BUSINESS", "  Items 1 and 2.", "\u2022\tItem 7.01",
 		"SIGNATURES", "Signature:", "  signatures .", "Page 3", "  - 12 -", "iv", "A-12", "PAGE", "page\u00a0\u00a0 xviii",
 		"42", "", " ", "Table of Contents", "Pagexviiii", "page 1234",
-	}
-	entries, err := os.ReadDir("testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join("testdata", e.Name()))
-		if err != nil {
-			t.Fatal(err)
+	)
+	for _, l := range lines {
+		if low := ascii.ToLower(l); len(low) != len(l) || strings.ToLower(l) != low && isASCII(l) {
+			t.Errorf("ascii.ToLower(%q) = %q", l, low)
 		}
-		lines = append(lines, strings.Split(string(b), "\n")...)
 	}
-	checks := []struct {
-		name  string
-		re    *regexp.Regexp
-		admit func(line string) bool
-	}{
+	assertAdmitsEveryMatch(t, lines, []admitCheck{
 		{"partRe", partRe, func(l string) bool {
 			return strings.Contains(ascii.ToLower(l), "part") && ascii.ContainsFold(l, "part")
 		}},
 		{"signatureRe", signatureRe, func(l string) bool { return strings.Contains(ascii.ToLower(l), "ignature") }},
 		{"headingRe", headingRe, func(l string) bool { return strings.Contains(ascii.ToLower(l), "item") }},
 		{"pageLineRe", pageLineRe, mayBePageLine},
-	}
-	matched := map[string]int{}
-	for _, l := range lines {
-		if low := ascii.ToLower(l); len(low) != len(l) || strings.ToLower(l) != low && isASCII(l) {
-			t.Errorf("ascii.ToLower(%q) = %q", l, low)
-		}
-		for _, c := range checks {
-			if c.re.MatchString(l) {
-				matched[c.name]++
-				if !c.admit(l) {
-					t.Errorf("%s matches %q but its prefilter rejects it", c.name, l)
-				}
-			}
-		}
-	}
-	for _, c := range checks {
-		if matched[c.name] == 0 {
-			t.Errorf("no sample line matches %s", c.name)
-		}
-	}
+	})
 }
 
 // isASCII reports whether s is all ASCII.
