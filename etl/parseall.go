@@ -1,6 +1,7 @@
 package etl
 
 import (
+	"container/heap"
 	"context"
 	"runtime"
 	"sync"
@@ -138,17 +139,20 @@ func largestFirst[T any](ctx context.Context, workers int, in <-chan T, weight f
 	out := make(chan T)
 	go func() {
 		defer close(out)
-		var h waiting[T]
+		h := &waiting[T]{}
 		seq := 0
-		for in != nil || len(h.items) > 0 {
-			if len(h.items) == 0 {
+		take := func(v T) {
+			heap.Push(h, weighed[T]{v, weight(v), seq})
+			seq++
+		}
+		for in != nil || h.Len() > 0 {
+			if h.Len() == 0 {
 				select {
 				case v, ok := <-in:
 					if !ok {
 						return
 					}
-					h.push(v, weight(v), seq)
-					seq++
+					take(v)
 				case <-ctx.Done():
 					return
 				}
@@ -158,10 +162,9 @@ func largestFirst[T any](ctx context.Context, workers int, in <-chan T, weight f
 			case v, ok := <-in:
 				if !ok {
 					in = nil
-					continue
+				} else {
+					take(v)
 				}
-				h.push(v, weight(v), seq)
-				seq++
 				continue
 			default:
 			}
@@ -169,12 +172,11 @@ func largestFirst[T any](ctx context.Context, workers int, in <-chan T, weight f
 			case v, ok := <-in:
 				if !ok {
 					in = nil
-					continue
+				} else {
+					take(v)
 				}
-				h.push(v, weight(v), seq)
-				seq++
-			case out <- h.items[0].v:
-				h.pop()
+			case out <- (*h)[0].v:
+				heap.Pop(h)
 			case <-ctx.Done():
 				return
 			}
@@ -183,10 +185,8 @@ func largestFirst[T any](ctx context.Context, workers int, in <-chan T, weight f
 	return out
 }
 
-// waiting is a max-heap of items by weight, then by arrival.
-type waiting[T any] struct {
-	items []weighed[T]
-}
+// waiting is a container/heap of items, heaviest first, then by arrival.
+type waiting[T any] []weighed[T]
 
 type weighed[T any] struct {
 	v      T
@@ -194,41 +194,16 @@ type weighed[T any] struct {
 	seq    int
 }
 
-func (h *waiting[T]) less(i, j int) bool {
-	a, b := h.items[i], h.items[j]
-	return a.weight > b.weight || a.weight == b.weight && a.seq < b.seq
+func (h waiting[T]) Len() int { return len(h) }
+func (h waiting[T]) Less(i, j int) bool {
+	return h[i].weight > h[j].weight || h[i].weight == h[j].weight && h[i].seq < h[j].seq
 }
-
-func (h *waiting[T]) push(v T, w int64, seq int) {
-	h.items = append(h.items, weighed[T]{v, w, seq})
-	for i := len(h.items) - 1; i > 0; {
-		p := (i - 1) / 2
-		if !h.less(i, p) {
-			break
-		}
-		h.items[i], h.items[p] = h.items[p], h.items[i]
-		i = p
-	}
-}
-
-func (h *waiting[T]) pop() {
-	n := len(h.items) - 1
-	h.items[0] = h.items[n]
-	var zero weighed[T]
-	h.items[n] = zero
-	h.items = h.items[:n]
-	for i := 0; ; {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < n && h.less(l, m) {
-			m = l
-		}
-		if r < n && h.less(r, m) {
-			m = r
-		}
-		if m == i {
-			return
-		}
-		h.items[i], h.items[m] = h.items[m], h.items[i]
-		i = m
-	}
+func (h waiting[T]) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *waiting[T]) Push(x any)   { *h = append(*h, x.(weighed[T])) }
+func (h *waiting[T]) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	old[len(old)-1] = weighed[T]{}
+	*h = old[:len(old)-1]
+	return x
 }
